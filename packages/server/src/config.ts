@@ -1,0 +1,34 @@
+/** Configuration: the environment parsed once, at boot, with zod. Bad config stops the process with a clear message. */
+import { z } from 'zod';
+import path from 'node:path';
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL 必须以 postgres:// 开头').optional(),
+  SHOUWANG_DATA_DIR: z.string().default('./data'),
+  SHOUWANG_COUNTY: z
+    .string()
+    .default('411321')
+    .transform((s) => s.split(',').map((c) => c.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^\d{6}$/, 'SHOUWANG_COUNTY 应为6位县级行政区划代码，多个用逗号分隔')).min(1)),
+  SHOUWANG_DEMO: z.enum(['auto', 'off']).default('auto'),
+  SHOUWANG_DEMO_SCALE: z.coerce.number().positive().max(20).default(1),
+  SHOUWANG_DEMO_PASSWORD: z.string().min(8).default('Shouwang@2024'),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(8),
+  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+});
+
+export type Config = z.infer<typeof schema> & { webDist: string };
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`配置错误 (configuration error):\n${lines.join('\n')}`);
+  }
+  const webDist = path.resolve(new URL('../../web/dist', import.meta.url).pathname);
+  return { ...parsed.data, webDist };
+}

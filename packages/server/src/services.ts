@@ -1,0 +1,25 @@
+/** The composition of services from the database, clock and config. Routes receive this, nothing more. */
+import type { Db } from './db/db.js';
+import type { Clock } from './clock.js';
+import type { Config } from './config.js';
+import { AuthService } from './modules/auth/auth.service.js';
+import { RegistryService } from './modules/registry/registry.service.js';
+import { UsersService } from './modules/users/users.service.js';
+
+export interface Services {
+  db: Db;
+  clock: Clock;
+  auth: AuthService;
+  users: UsersService;
+  registry: RegistryService;
+}
+
+export function createServices(db: Db, clock: Clock, config: Pick<Config, 'SESSION_TTL_HOURS'>): Services {
+  return {
+    db,
+    clock,
+    auth: new AuthService(db, clock, config.SESSION_TTL_HOURS),
+    users: new UsersService(db),
+    registry: new RegistryService(db, clock),
+  };
+}
