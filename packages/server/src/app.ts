@@ -12,6 +12,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Services } from './services.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { sessionPlugin } from './http/session.plugin.js';
+import { installAccessControl } from './http/guard.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { registryRoutes } from './modules/registry/registry.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
@@ -49,6 +50,7 @@ export async function buildApp(s: Services, o: AppOptions): Promise<FastifyInsta
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installAccessControl(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -68,8 +70,9 @@ export async function buildApp(s: Services, o: AppOptions): Promise<FastifyInsta
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(sessionPlugin(s.auth));
 
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   app.get('/api/health', {
+    config: { access: 'public' },
     schema: { tags: ['system'], summary: '健康检查', security: [],
       response: { 200: z.object({ status: z.literal('ok'), engine: z.enum(['pglite', 'postgres']), version: z.string(), counties: z.array(z.string()) }) } },
   }, async () => {

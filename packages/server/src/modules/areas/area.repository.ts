@@ -27,3 +27,6 @@ export async function areasWithin(q: Queryable, areaCode: string): Promise<AreaR
 export async function findArea(q: Queryable, code: string): Promise<AreaRow | null> {
   return (await q.query<AreaRow>('SELECT code, name, level, parent_code FROM area WHERE code = $1', [code]))[0] ?? null;
 }
+
+export const listDepartments = (q: Queryable) =>
+  q.query<{ code: string; name: string; class: string }>('SELECT code, name, class FROM department ORDER BY sort_order, code');

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Services } from '../../services.js';
-import { authorize } from '../../http/guard.js';
 import { searchAudit } from './audit.repository.js';
 
 export const auditQuery = z.object({
@@ -18,10 +17,7 @@ export const auditQuery = z.object({
 /** Audit log search (read-only; the table itself refuses updates and deletes). */
 export const auditRoutes = (s: Services): FastifyPluginAsyncZod => async (app) => {
   app.get('/api/audit', {
-    schema: { tags: ['audit'], summary: '审计日志查询', querystring: auditQuery,
+    config: { access: ['read', 'audit_log'] }, schema: { tags: ['audit'], summary: '审计日志查询', querystring: auditQuery,
       response: { 200: z.object({ total: z.number(), items: z.array(z.record(z.string(), z.unknown())) }) } },
-  }, async (req) => {
-    authorize(req, 'read', 'audit_log');
-    return searchAudit(s.db, req.query);
-  });
+  }, async (req) => searchAudit(s.db, req.query));
 };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ROLE_LABELS, permissionsOf } from '@shouwang/domain';
 import type { Services } from '../../services.js';
-import { authenticated } from '../../http/guard.js';
+import { authed } from '../../http/guard.js';
 import type { AuthUser } from '../../http/context.js';
 import { SESSION_COOKIE } from '../../http/session.plugin.js';
 
@@ -26,7 +26,7 @@ export const authRoutes = (s: Services, opts: { cookieSecure: boolean }): Fastif
   };
 
   app.post('/api/auth/login', {
-    config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+    config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
     schema: {
       tags: ['auth'],
       summary: '登录',
@@ -39,15 +39,15 @@ export const authRoutes = (s: Services, opts: { cookieSecure: boolean }): Fastif
     return { user: await describe(user) };
   });
 
-  app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: '退出登录' } }, async (req, reply) => {
+  app.post('/api/auth/logout', { config: { access: 'public' }, schema: { tags: ['auth'], summary: '退出登录' } }, async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     if (token) await s.auth.logout(token, req.ctx);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.code(204).send();
   });
 
-  app.get('/api/auth/me', { schema: { tags: ['auth'], summary: '当前用户', response: { 200: z.object({ user: meSchema }) } } }, async (req) => {
-    const ctx = authenticated(req);
+  app.get('/api/auth/me', { config: { access: 'authenticated' }, schema: { tags: ['auth'], summary: '当前用户', response: { 200: z.object({ user: meSchema }) } } }, async (req) => {
+    const ctx = authed(req);
     return { user: await describe(ctx.user) };
   });
 };
