@@ -9,14 +9,14 @@ const dataDir: string | undefined = workerData?.dataDir;
 
 const db = await PGlite.create({
   dataDir,
+  // Cap WAL so the data folder does not double on bulk loads (PGlite runs without a background checkpointer).
+  startParams: [...PGlite.defaultStartParams, '-c', 'max_wal_size=64MB', '-c', 'min_wal_size=32MB'],
   parsers: {
     [types.INT8]: (v: string) => Number(v),
     [types.NUMERIC]: (v: string) => Number(v),
     [types.DATE]: (v: string) => v,
   },
 });
-// Cap WAL so the data folder does not double on bulk loads (PGlite has no background checkpointer).
-await db.exec(`SET max_wal_size = '64MB'; SET min_wal_size = '32MB'`).catch(() => undefined);
 
 parentPort!.postMessage({ ready: true });
 
