@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Services } from './services.js';
-import { installErrorHandler } from './http/error-handler.js';
+import { installErrorHandler, installNotFound } from './http/error-handler.js';
 import { sessionPlugin } from './http/session.plugin.js';
 import { installAccessControl } from './http/guard.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -86,13 +86,8 @@ export async function buildApp(s: Services, o: AppOptions): Promise<FastifyInsta
   await app.register(usersRoutes(s));
   await app.register(auditRoutes(s));
 
-  if (o.webDist && existsSync(o.webDist)) {
-    await app.register(fastifyStatic, { root: o.webDist, wildcard: false });
-    // Client-side routes: any GET outside /api that is not a file gets the app's index.html.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api')) return reply.type('text/html').sendFile('index.html');
-      return reply.code(404).send({ error: { code: 'not_found', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` } });
-    });
-  }
+  const spa = Boolean(o.webDist && existsSync(o.webDist));
+  if (spa) await app.register(fastifyStatic, { root: o.webDist!, wildcard: false });
+  installNotFound(app, spa);
   return app;
 }

@@ -44,5 +44,12 @@ export function installErrorHandler(app: FastifyInstance): void {
     req.log.error({ err }, 'unhandled error');
     return reply.code(500).send({ error: { code: 'internal', message: '服务器内部错误' } });
   });
-  app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: { code: 'not_found', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` } }));
+}
+
+/** Unknown API routes answer JSON 404; with a built web app, other GETs get its index.html (client-side routes). */
+export function installNotFound(app: FastifyInstance, spa: boolean): void {
+  app.setNotFoundHandler((req, reply) => {
+    if (spa && req.method === 'GET' && !req.url.startsWith('/api')) return reply.type('text/html').sendFile('index.html');
+    return reply.code(404).send({ error: { code: 'not_found', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` } });
+  });
 }
