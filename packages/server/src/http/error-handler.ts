@@ -49,7 +49,9 @@ export function installErrorHandler(app: FastifyInstance): void {
 /** Unknown API routes answer JSON 404; with a built web app, other GETs get its index.html (client-side routes). */
 export function installNotFound(app: FastifyInstance, spa: boolean): void {
   app.setNotFoundHandler((req, reply) => {
-    if (spa && req.method === 'GET' && !req.url.startsWith('/api')) return reply.type('text/html').sendFile('index.html');
+    const path = req.url.split('?')[0] ?? '';
+    // Client-side routes have no file extension; a missing asset is a real 404.
+    if (spa && req.method === 'GET' && !path.startsWith('/api') && !/\.[a-z0-9]+$/i.test(path)) return reply.type('text/html').sendFile('index.html');
     return reply.code(404).send({ error: { code: 'not_found', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` } });
   });
 }

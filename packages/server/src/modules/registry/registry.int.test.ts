@@ -131,6 +131,8 @@ describe.each(engines)('registry on %s', (engine) => {
     const stale = await req(village, 'PUT', `/api/households/${idA}`, { household: { ...edit, address: '又一地址' }, version: household.version });
     expect(stale.statusCode).toBe(409);
     const hist = (await req(village, 'GET', `/api/households/${idA}/history`)).json().items;
+    expect(JSON.stringify(hist)).not.toContain('13800001234'); // phones stay masked in history
+    expect(JSON.stringify(hist)).toContain('138****1234');
     expect(hist.find((h: { changes: Record<string, unknown> }) => h.changes.address)).toMatchObject({ changes: { address: { from: '测试地址1号', to: '新地址2号' } } });
     // adding a member recomputes 人均纯收入 with the new household size
     const add = await req(village, 'POST', `/api/households/${idA}/members`, { name: '王小山', idNumber: newId('20100808'), relation: 'son', labourSkill: 'none', schoolStatus: 'grade8' });

@@ -89,7 +89,7 @@ export class RegistryService {
         const row = await this.insertPerson(q, hid, p);
         await repo.insertHistory(q, { householdId: hid, userId: ctx.user.id, username: ctx.user.username, entityType: 'person', entityId: row.id, action: 'create', changes: diffFields(null, presentPerson(row)) });
       }
-      await repo.insertHistory(q, { householdId: hid, userId: ctx.user.id, username: ctx.user.username, entityType: 'household', entityId: hid, action: 'create', changes: diffFields(null, body.household) });
+      await repo.insertHistory(q, { householdId: hid, userId: ctx.user.id, username: ctx.user.username, entityType: 'household', entityId: hid, action: 'create', changes: maskChanges(diffFields(null, body.household)) });
       if (body.income) await this.writeIncome(q, ctx, hid, body.income.year, body.income, persons.length);
       await writeAudit(q, ctx, { action: 'household.create', entityType: 'household', entityId: hid, after: { ...body.household, householdNo, members: persons.length } });
       return { id: hid, householdNo };
@@ -106,7 +106,7 @@ export class RegistryService {
       const beforeView = pick(presentHousehold(before, false), Object.keys(input));
       const changes = diffFields(beforeView, input);
       if (Object.keys(changes).length) {
-        await repo.insertHistory(q, { householdId: id, userId: ctx.user.id, username: ctx.user.username, entityType: 'household', entityId: id, action: 'update', changes });
+        await repo.insertHistory(q, { householdId: id, userId: ctx.user.id, username: ctx.user.username, entityType: 'household', entityId: id, action: 'update', changes: maskChanges({ ...changes }) });
         await writeAudit(q, ctx, { action: 'household.update', entityType: 'household', entityId: id, before: beforeView, after: input });
       }
       return { household: presentHousehold({ ...after, village_name: before.village_name, township_name: before.township_name }) };
@@ -305,8 +305,10 @@ export function presentPerson(p: Record<string, any>, mask = true) {
   return o;
 }
 
-/** History keeps ID numbers masked: the history is readable by roles that may not see them whole. */
+/** History keeps ID numbers and phones masked: it is readable by roles that may not see them whole. */
 function maskChanges(c: Record<string, { from: unknown; to: unknown }>) {
-  if (c.idNumber) c.idNumber = { from: maskIdNumber(String(c.idNumber.from)), to: maskIdNumber(String(c.idNumber.to)) };
+  const str = (v: unknown) => (v == null ? null : String(v));
+  if (c.idNumber) c.idNumber = { from: maskIdNumber(str(c.idNumber.from)), to: maskIdNumber(str(c.idNumber.to)) };
+  if (c.phone) c.phone = { from: maskPhone(str(c.phone.from)), to: maskPhone(str(c.phone.to)) };
   return c;
 }
