@@ -8,3 +8,6 @@ export * from './household/code-lists.js';
 export * from './household/income.rules.js';
 export * from './linkage/departments.js';
 export * from './access/lockout.rules.js';
+export * from './linkage/period.rules.js';
+export * from './linkage/scoring.rules.js';
+export * from './linkage/ranking.rules.js';

@@ -18,6 +18,7 @@ import { registryRoutes } from './modules/registry/registry.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { areaRoutes } from './modules/areas/area.routes.js';
+import { linkageRoutes } from './modules/linkage/linkage.routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -85,6 +86,7 @@ export async function buildApp(s: Services, o: AppOptions): Promise<FastifyInsta
   await app.register(registryRoutes(s));
   await app.register(usersRoutes(s));
   await app.register(auditRoutes(s));
+  await app.register(linkageRoutes(s));
 
   const spa = Boolean(o.webDist && existsSync(o.webDist));
   if (spa) await app.register(fastifyStatic, { root: o.webDist!, wildcard: false });

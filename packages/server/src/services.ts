@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { RegistryService } from './modules/registry/registry.service.js';
 import { UsersService } from './modules/users/users.service.js';
+import { createLinkageServices, type LinkageServices } from './modules/linkage/linkage.services.js';
 
 export interface Services {
   db: Db;
@@ -12,6 +13,7 @@ export interface Services {
   auth: AuthService;
   users: UsersService;
   registry: RegistryService;
+  linkage: LinkageServices;
 }
 
 export function createServices(db: Db, clock: Clock, config: Pick<Config, 'SESSION_TTL_HOURS'>): Services {
@@ -21,5 +23,6 @@ export function createServices(db: Db, clock: Clock, config: Pick<Config, 'SESSI
     auth: new AuthService(db, clock, config.SESSION_TTL_HOURS),
     users: new UsersService(db),
     registry: new RegistryService(db, clock),
+    linkage: createLinkageServices(db, clock),
   };
 }

@@ -4,13 +4,17 @@
  */
 import type { Role } from './roles.js';
 
-export type Resource = 'household' | 'person_identity' | 'user' | 'audit_log' | 'area' | 'code_list';
-export type Action = 'read' | 'create' | 'update' | 'delete' | 'reveal' | 'manage' | 'export';
+export type Resource =
+  | 'household' | 'person_identity' | 'user' | 'audit_log' | 'area' | 'code_list'
+  // "5+2" linkage
+  | 'department' | 'self_check' | 'meeting' | 'verification' | 'score' | 'ranking' | 'notice' | 'policy_doc' | 'coop_case';
+export type Action = 'read' | 'create' | 'update' | 'delete' | 'reveal' | 'manage' | 'export' | 'approve' | 'submit';
 
 type PolicyTable = Record<Resource, Partial<Record<Action, readonly Role[]>>>;
 
 const REGISTRY_READERS = ['county_office', 'county_leader', 'township_cadre', 'village_cadre', 'helper'] as const;
 const REGISTRY_EDITORS = ['county_office', 'township_cadre', 'village_cadre'] as const;
+const LINKAGE_READERS = ['county_office', 'county_leader', 'department_user', 'inspector'] as const;
 const EVERYONE = ['admin', 'county_office', 'county_leader', 'township_cadre', 'village_cadre', 'department_user', 'helper', 'inspector'] as const;
 
 export const POLICY: PolicyTable = {
@@ -29,6 +33,17 @@ export const POLICY: PolicyTable = {
   audit_log: { read: ['admin'] },
   area: { read: EVERYONE },
   code_list: { read: EVERYONE },
+
+  // "5+2" linkage. Department users act for their own department only (applied by the services).
+  department: { read: EVERYONE, manage: ['county_office'] },
+  self_check: { read: LINKAGE_READERS, submit: ['department_user'], manage: ['county_office'] },
+  meeting: { read: LINKAGE_READERS, manage: ['county_office'] },
+  verification: { read: ['county_office', 'county_leader', 'inspector'], manage: ['county_office', 'inspector'] },
+  score: { read: LINKAGE_READERS, manage: ['county_office'], approve: ['county_leader'] },
+  ranking: { read: LINKAGE_READERS, manage: ['county_office'] },
+  notice: { read: LINKAGE_READERS, manage: ['county_office'], approve: ['county_leader'] },
+  policy_doc: { read: EVERYONE, manage: ['county_office'] },
+  coop_case: { read: ['county_office', 'county_leader', 'department_user', 'township_cadre'], manage: ['county_office'], update: ['county_office', 'department_user'] },
 };
 
 export function can(role: Role, action: Action, resource: Resource): boolean {

@@ -5,6 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { availableEngines } from '../testing/engines.js';
+import type { AccessCase, AccessCaseProvider } from '../testing/access-cases.js';
+import { cycleAccessCases } from '../modules/linkage/cycle/cycle.access-cases.js';
+import { scoringAccessCases } from '../modules/linkage/scoring/scoring.access-cases.js';
+import { sharingAccessCases } from '../modules/linkage/sharing/sharing.access-cases.js';
 import { createTestApp, householdBody, newId, PASSWORD, USERS, VILLAGE_A, type TestApp } from '../testing/fixture.js';
 
 const engines = await availableEngines();
@@ -14,13 +18,17 @@ const READERS = ['county', 'leader', 'township', 'village', 'helper'];
 const EDITORS = ['county', 'township', 'village'];
 const REVEALERS = ['county', 'township', 'village', 'helper'];
 
-interface Case { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; url: string; allowed: string[] | 'public'; body?: () => unknown }
+type Case = AccessCase;
+
+/** Each module's own cases (kept beside the module so that adding routes means adding their cases). */
+const MODULE_CASES: AccessCaseProvider[] = [cycleAccessCases, scoringAccessCases, sharingAccessCases];
 
 describe.each(engines)('access matrix on %s', (engine) => {
   let t: TestApp;
   let hid = 0;
   let pid = 0;
   const cookies: Record<string, string> = {};
+  const moduleCases: Case[] = [];
 
   beforeAll(async () => {
     t = await createTestApp(engine);
@@ -28,6 +36,7 @@ describe.each(engines)('access matrix on %s', (engine) => {
     const r = await t.app.inject({ method: 'POST', url: '/api/households', headers: { cookie: cookies.county! }, payload: householdBody(VILLAGE_A, '矩阵户') });
     hid = r.json().id;
     pid = (await t.app.inject({ url: `/api/households/${hid}`, headers: { cookie: cookies.county! } })).json().members[1].id;
+    for (const provider of MODULE_CASES) moduleCases.push(...(await provider(t, cookies)));
   });
   afterAll(() => t?.close());
 
@@ -57,10 +66,11 @@ describe.each(engines)('access matrix on %s', (engine) => {
     { method: 'PUT', url: '/api/users/999999', allowed: ['admin'], body: () => ({ displayName: 'x', role: 'county_leader', areaCode: '411321', active: true }) },
     { method: 'POST', url: '/api/users/999999/reset-password', allowed: ['admin'], body: () => ({ password: 'Abcdef123' }) },
     { method: 'GET', url: '/api/audit', allowed: ['admin'] },
+    ...moduleCases,
   ];
 
   it('lists every API route', () => {
-    const listed = new Set(cases().map((c) => `${c.method} ${c.url.replace(/\/\d+/g, '/:id').replace('/incomes/:id', '/incomes/:year')}`));
+    const listed = new Set(cases().map((c) => `${c.method} ${c.route ?? c.url.split('?')[0]!.replace(/\/\d+/g, '/:id').replace('/incomes/:id', '/incomes/:year')}`));
     const missing = t.app.apiRoutes.map((r) => `${r.method} ${r.url}`).filter((r) => !listed.has(r));
     expect(missing).toEqual([]);
   });

@@ -38,13 +38,13 @@ function listWhere(user: AuthUser, f: ListQuery, p: SqlParams): string {
   if (f.riskType) where.push(`${p.add(f.riskType)} = ANY (h.risk_types)`);
   if (f.eliminated !== undefined) where.push(`h.risk_eliminated = ${p.add(f.eliminated)}`);
   if (f.q) {
+    // Matching persons are found through their indexes first; households follow by id (no per-row subquery).
     const q = f.q.toUpperCase();
-    if (/^\d{6,17}[\dX]?$/.test(q)) {
-      // ID number (whole or prefix) or household number
-      where.push(`(h.household_no = ${p.add(q)} OR EXISTS (SELECT 1 FROM person s WHERE s.household_id = h.id AND s.identity_key LIKE ${p.add(escapeLike(q) + '%')} ESCAPE '\\'))`);
-    } else {
-      where.push(`(h.household_no = ${p.add(f.q)} OR EXISTS (SELECT 1 FROM person s WHERE s.household_id = h.id AND s.name LIKE ${p.add(escapeLike(f.q) + '%')} ESCAPE '\\'))`);
-    }
+    let persons: string;
+    if (/^\d{17}[\dX]$/.test(q)) persons = `SELECT household_id FROM person WHERE identity_key = ${p.add(q)}`;
+    else if (/^\d{6,17}$/.test(q)) persons = `SELECT household_id FROM person WHERE identity_key LIKE ${p.add(escapeLike(q) + '%')} ESCAPE '\\'`;
+    else persons = `SELECT household_id FROM person WHERE name LIKE ${p.add(escapeLike(f.q) + '%')} ESCAPE '\\'`;
+    where.push(`h.id IN (${persons} UNION SELECT id FROM household WHERE household_no = ${p.add(f.q)})`);
   }
   return where.join(' AND ');
 }
