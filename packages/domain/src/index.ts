@@ -11,3 +11,6 @@ export * from './access/lockout.rules.js';
 export * from './linkage/period.rules.js';
 export * from './linkage/scoring.rules.js';
 export * from './linkage/ranking.rules.js';
+export * from './linkage/coop-case.rules.js';
+export * from './linkage/department-duties.js';
+export * from './linkage/self-check.rules.js';

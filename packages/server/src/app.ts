@@ -35,6 +35,9 @@ export interface AppOptions {
   version: string;
 }
 
+// Messages of zod's own checks (types, required fields) in Chinese, like ours.
+z.config(z.locales.zhCN());
+
 export async function buildApp(s: Services, o: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: o.logLevel === 'silent' ? false : { level: o.logLevel, redact: ['req.headers.cookie', 'req.body.password'] },

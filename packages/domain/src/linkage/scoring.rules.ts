@@ -7,7 +7,7 @@
  * Items the office records by hand (通报, 表扬, 发言, 宣传, 越级上访, 舆情) arrive approved with evidence.
  */
 import type { DepartmentClass } from './departments.js';
-import { monthsOfQuarter, quarterEnd, type Month, type Quarter } from './period.rules.js';
+import { monthsOfQuarter, quarterEnd, selfCheckDueDate, type Month, type Quarter } from './period.rules.js';
 
 export type ScoreItemSource = 'computed' | 'manual';
 
@@ -138,13 +138,21 @@ export interface QuarterScore {
   lines: ScoreLine[];
 }
 
+export interface ScoreOptions {
+  /** Day of the next month a self-check is due (linkage setting, default 5). */
+  selfCheckDueDay?: number;
+}
+
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /**
  * The quarter's score from facts. `asOf` (YYYY-MM-DD, injected) limits what is counted: months whose self-check
  * is not yet due, and deadlines not yet passed, cost nothing. Normally `asOf` = quarter end or later.
+ * A deadline has passed when it lies before `asOf` (the due day itself is still in time) and within the quarter;
+ * the item then counts when it was still open at the cutoff (the quarter end, or `asOf` if earlier).
+ * `opts.selfCheckDueDay` (default 5) dates the self-check of a month that has no self-check record at all.
  */
-export function computeQuarterScore(quarter: Quarter, f: DepartmentQuarterFacts, asOf: string): QuarterScore {
+export function computeQuarterScore(quarter: Quarter, f: DepartmentQuarterFacts, asOf: string, opts: ScoreOptions = {}): QuarterScore {
   const lines: ScoreLine[] = [];
   const add = (code: string, count: number, refs: FactRef[], month?: Month) => {
     if (count <= 0) return;
@@ -153,6 +161,8 @@ export function computeQuarterScore(quarter: Quarter, f: DepartmentQuarterFacts,
   };
   const end = quarterEnd(quarter);
   const cutoff = asOf < end ? asOf : end;
+  const passed = (deadline: string) => deadline < asOf && deadline <= end;
+  const defaultDue = (month: Month) => selfCheckDueDate(month, opts.selfCheckDueDay ?? 5);
 
   for (const month of monthsOfQuarter(quarter)) {
     const sc = f.selfChecks.find((s) => s.month === month && s.status === 'submitted' && !s.foundNotDone);
@@ -174,13 +184,13 @@ export function computeQuarterScore(quarter: Quarter, f: DepartmentQuarterFacts,
   const overdue = f.rectifications.filter((r) => {
     if (r.status === 'long_term') return false;
     const status = r.verifiedStatus ?? r.status;
-    if (r.deadline > cutoff) return false;
+    if (!passed(r.deadline)) return false;
     if (status === 'done' && (r.verifiedStatus === 'done' || (r.doneOn !== null && r.doneOn <= cutoff))) return false;
     return true;
   });
   add('rectification_overdue', overdue.length, overdue.map((r) => r.ref));
 
-  const openAssignments = f.assignments.filter((a) => a.deadline < cutoff && (a.closedOn === null || a.closedOn > cutoff));
+  const openAssignments = f.assignments.filter((a) => passed(a.deadline) && (a.closedOn === null || a.closedOn > cutoff));
   add('assignment_overdue', openAssignments.length, openAssignments.map((a) => a.ref));
 
   const absent = f.attendance.filter((a) => a.status === 'absent');
@@ -188,7 +198,7 @@ export function computeQuarterScore(quarter: Quarter, f: DepartmentQuarterFacts,
   add('meeting_absent', absent.length, absent.map((a) => a.ref));
   add('meeting_improper', improper.length, improper.map((a) => a.ref));
 
-  const dueSubs = f.submissions.filter((s) => s.dueDate < cutoff || s.submittedOn !== null);
+  const dueSubs = f.submissions.filter((s) => passed(s.dueDate) || s.submittedOn !== null);
   const late = dueSubs.filter((s) => s.submittedOn !== null && s.submittedOn > s.dueDate);
   const missing = dueSubs.filter((s) => s.submittedOn === null);
   add('submission_late', late.length, late.map((s) => s.ref));
@@ -206,10 +216,4 @@ export function computeQuarterScore(quarter: Quarter, f: DepartmentQuarterFacts,
   const deductions = round2(lines.filter((l) => l.points < 0).reduce((s, l) => s + l.points, 0));
   const additions = round2(lines.filter((l) => l.points > 0).reduce((s, l) => s + l.points, 0));
   return { base: BASE_SCORE, total: round2(BASE_SCORE + deductions + additions), deductions, additions, lines };
-}
-
-function defaultDue(month: Month): string {
-  const y = Number(month.slice(0, 4));
-  const m = Number(month.slice(5, 7));
-  return m === 12 ? `${y + 1}-01-05` : `${y}-${String(m + 1).padStart(2, '0')}-05`;
 }

@@ -1,7 +1,30 @@
-/** STUB — replaced by the cycle work. */
+/** The monthly "5+2" cycle: departments and duty lists, self-checks with rectifications, township rankings, meetings. */
 import type { Db } from '../../../db/db.js';
 import type { Clock } from '../../../clock.js';
+import { DepartmentService } from './department.service.js';
+import { MeetingService } from './meeting.service.js';
+import { SelfCheckService } from './self-check.service.js';
+import { TownshipRankingService } from './township-ranking.service.js';
+
+export interface CycleOptions {
+  /** A month's self-check is due on this day of the next month (seed 004: 次月5日前). */
+  selfCheckDueDay: number;
+}
+
+export const DEFAULT_CYCLE_OPTIONS: CycleOptions = { selfCheckDueDay: 5 };
 
 export class CycleService {
-  constructor(readonly db: Db, readonly clock: Clock) {}
+  readonly departments: DepartmentService;
+  readonly selfChecks: SelfCheckService;
+  readonly townshipRankings: TownshipRankingService;
+  readonly meetings: MeetingService;
+
+  constructor(readonly db: Db, readonly clock: Clock, options: CycleOptions = DEFAULT_CYCLE_OPTIONS) {
+    this.departments = new DepartmentService(db);
+    this.selfChecks = new SelfCheckService(db, clock, options.selfCheckDueDay);
+    this.townshipRankings = new TownshipRankingService(db, clock);
+    this.meetings = new MeetingService(db, clock);
+  }
 }
+
+export { seedDepartmentDuties } from './department.repository.js';
