@@ -5,7 +5,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { errorMessage } from '../api/client';
 import { useAuth } from './auth';
 import { FullPageSpin } from './guards';
-import { menuFor } from './menu';
+import { menuEntryFor, menuFor, type MenuEntry } from './menu';
 
 const { Header, Sider, Content } = Layout;
 
@@ -17,7 +17,7 @@ export function AppLayout() {
   const [loggingOut, setLoggingOut] = useState(false);
 
   const entries = menuFor(user);
-  const selected = entries.find((m) => location.pathname === m.path || location.pathname.startsWith(`${m.path}/`))?.path;
+  const selected = menuEntryFor(entries, location.pathname)?.path;
 
   const onLogout = async () => {
     setLoggingOut(true);
@@ -56,7 +56,7 @@ export function AppLayout() {
             mode="inline"
             selectedKeys={selected ? [selected] : []}
             style={{ height: '100%', borderInlineEnd: 0 }}
-            items={entries.map((m) => ({ key: m.path, icon: m.icon, label: m.label }))}
+            items={menuItems(entries)}
             onClick={({ key }) => navigate(key)}
           />
         </Sider>
@@ -68,4 +68,14 @@ export function AppLayout() {
       </Layout>
     </Layout>
   );
+}
+
+/** Top-level entries first, then one group per heading, in menu order. */
+function menuItems(entries: MenuEntry[]) {
+  const item = (m: MenuEntry) => ({ key: m.path, icon: m.icon, label: m.label });
+  const groups = [...new Set(entries.map((m) => m.group).filter((g): g is string => !!g))];
+  return [
+    ...entries.filter((m) => !m.group).map(item),
+    ...groups.map((g) => ({ type: 'group' as const, key: g, label: g, children: entries.filter((m) => m.group === g).map(item) })),
+  ];
 }

@@ -12,6 +12,26 @@ const HouseholdCreatePage = lazy(() => import('../features/households/form/House
 const HouseholdEditPage = lazy(() => import('../features/households/form/HouseholdEditPage'));
 const UsersPage = lazy(() => import('../features/users/UsersPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
+// "5+2" linkage
+const LinkageDashboardPage = lazy(() => import('../features/linkage/dashboard/LinkageDashboardPage'));
+const SelfChecksPage = lazy(() => import('../features/linkage/self-checks/SelfChecksPage'));
+const SelfCheckDetailPage = lazy(() => import('../features/linkage/self-checks/SelfCheckDetailPage'));
+const TownshipRankingsPage = lazy(() => import('../features/linkage/township-rankings/TownshipRankingsPage'));
+const MeetingsPage = lazy(() => import('../features/linkage/meetings/MeetingsPage'));
+const MeetingDetailPage = lazy(() => import('../features/linkage/meetings/MeetingDetailPage'));
+const VerificationPage = lazy(() => import('../features/linkage/verification/VerificationPage'));
+const ScoresPage = lazy(() => import('../features/linkage/scores/ScoresPage'));
+const ScoreDetailPage = lazy(() => import('../features/linkage/scores/ScoreDetailPage'));
+const RankingsPage = lazy(() => import('../features/linkage/rankings/RankingsPage'));
+const RankingDetailPage = lazy(() => import('../features/linkage/rankings/RankingDetailPage'));
+const NoticesPage = lazy(() => import('../features/linkage/notices/NoticesPage'));
+const NoticeDetailPage = lazy(() => import('../features/linkage/notices/NoticeDetailPage'));
+const SubmissionsPage = lazy(() => import('../features/linkage/submissions/SubmissionsPage'));
+const PoliciesPage = lazy(() => import('../features/linkage/policies/PoliciesPage'));
+const CoopCasesPage = lazy(() => import('../features/linkage/coop-cases/CoopCasesPage'));
+const CoopCaseDetailPage = lazy(() => import('../features/linkage/coop-cases/CoopCaseDetailPage'));
+const DepartmentsPage = lazy(() => import('../features/linkage/departments/DepartmentsPage'));
+const LinkageSettingsPage = lazy(() => import('../features/linkage/settings/LinkageSettingsPage'));
 
 function guarded(permission: Permission, page: ReactNode) {
   return <RequirePermission permission={permission}>{page}</RequirePermission>;
@@ -41,6 +61,25 @@ export const router = createBrowserRouter([
       { path: 'households/:id/edit', element: guarded('household:update', <HouseholdEditPage />) },
       { path: 'users', element: guarded('user:manage', <UsersPage />) },
       { path: 'audit', element: guarded('audit_log:read', <AuditPage />) },
+      { path: 'linkage', element: guarded('score:read', <LinkageDashboardPage />) },
+      { path: 'linkage/self-checks', element: guarded('self_check:read', <SelfChecksPage />) },
+      { path: 'linkage/self-checks/:id', element: guarded('self_check:read', <SelfCheckDetailPage />) },
+      { path: 'linkage/township-rankings', element: guarded('self_check:read', <TownshipRankingsPage />) },
+      { path: 'linkage/meetings', element: guarded('meeting:read', <MeetingsPage />) },
+      { path: 'linkage/meetings/:id', element: guarded('meeting:read', <MeetingDetailPage />) },
+      { path: 'linkage/verification', element: guarded('verification:read', <VerificationPage />) },
+      { path: 'linkage/scores', element: guarded('score:read', <ScoresPage />) },
+      { path: 'linkage/scores/:departmentCode', element: guarded('score:read', <ScoreDetailPage />) },
+      { path: 'linkage/rankings', element: guarded('ranking:read', <RankingsPage />) },
+      { path: 'linkage/rankings/:id', element: guarded('ranking:read', <RankingDetailPage />) },
+      { path: 'linkage/notices', element: guarded('notice:read', <NoticesPage />) },
+      { path: 'linkage/notices/:id', element: guarded('notice:read', <NoticeDetailPage />) },
+      { path: 'linkage/submissions', element: guarded('score:read', <SubmissionsPage />) },
+      { path: 'linkage/policies', element: guarded('policy_doc:read', <PoliciesPage />) },
+      { path: 'linkage/coop-cases', element: guarded('coop_case:read', <CoopCasesPage />) },
+      { path: 'linkage/coop-cases/:id', element: guarded('coop_case:read', <CoopCaseDetailPage />) },
+      { path: 'linkage/departments', element: guarded('department:read', <DepartmentsPage />) },
+      { path: 'linkage/settings', element: guarded('score:manage', <LinkageSettingsPage />) },
       { path: '*', element: <NotFound /> },
     ],
   },

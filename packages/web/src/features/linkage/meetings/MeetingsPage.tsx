@@ -1,0 +1,4 @@
+/** STUB — this page is being built. */
+export default function MeetingsPage() {
+  return null;
+}
