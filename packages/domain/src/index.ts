@@ -14,3 +14,4 @@ export * from './linkage/ranking.rules.js';
 export * from './linkage/coop-case.rules.js';
 export * from './linkage/department-duties.js';
 export * from './linkage/self-check.rules.js';
+export * from './linkage/calendar.rules.js';

@@ -6,22 +6,15 @@ import { MeetingService } from './meeting.service.js';
 import { SelfCheckService } from './self-check.service.js';
 import { TownshipRankingService } from './township-ranking.service.js';
 
-export interface CycleOptions {
-  /** A month's self-check is due on this day of the next month (seed 004: 次月5日前). */
-  selfCheckDueDay: number;
-}
-
-export const DEFAULT_CYCLE_OPTIONS: CycleOptions = { selfCheckDueDay: 5 };
-
 export class CycleService {
   readonly departments: DepartmentService;
   readonly selfChecks: SelfCheckService;
   readonly townshipRankings: TownshipRankingService;
   readonly meetings: MeetingService;
 
-  constructor(readonly db: Db, readonly clock: Clock, options: CycleOptions = DEFAULT_CYCLE_OPTIONS) {
+  constructor(readonly db: Db, readonly clock: Clock) {
     this.departments = new DepartmentService(db);
-    this.selfChecks = new SelfCheckService(db, clock, options.selfCheckDueDay);
+    this.selfChecks = new SelfCheckService(db, clock);
     this.townshipRankings = new TownshipRankingService(db, clock);
     this.meetings = new MeetingService(db, clock);
   }

@@ -19,6 +19,7 @@ import { confinedDepartment } from './cycle.scope.js';
 import { enforce } from './cycle.refusal.js';
 import { isoOrNull as iso } from './cycle.present.js';
 import * as repo from './self-check.repository.js';
+import { readSelfCheckDueDay } from '../scoring/settings.repository.js';
 import type { CreateSelfCheckInput, ListSelfChecksQuery, ProblemInput, RectificationPatch } from './self-check.schemas.js';
 
 
@@ -72,8 +73,12 @@ const rectificationValues = (r: Row): repo.RectificationValues => ({
 });
 
 export class SelfCheckService {
-  /** `dueDay`: a month's self-check is due on this day of the next month (seed 004: the 5th). */
-  constructor(private readonly db: Db, private readonly clock: Clock, private readonly dueDay = 5) {}
+  constructor(private readonly db: Db, private readonly clock: Clock) {}
+
+  /** A month's self-check is due on this day of the next month (linkage setting; seed 004: the 5th). */
+  private dueDay(): Promise<number> {
+    return readSelfCheckDueDay(this.db);
+  }
 
   private today() {
     return todayOf(this.clock);
@@ -93,7 +98,7 @@ export class SelfCheckService {
     const departmentCode = input.departmentCode ?? ctx.user.departmentCode ?? '';
     enforce(checkFilingDepartment(ctx.user.departmentCode, departmentCode));
     enforce(checkFilingMonth(input.month, this.today()));
-    const dueDate = selfCheckDueDate(input.month, this.dueDay);
+    const dueDate = selfCheckDueDate(input.month, await this.dueDay());
     return this.db.tx(async (q) => {
       const id = await repo.insertSelfCheck(q, { departmentCode, month: input.month, summary: input.summary, dueDate, createdBy: ctx.user.id });
       if (id === null) throw conflict(`本部门${input.month}月份的自查报告已存在，不能重复创建`, 'duplicate_month');
@@ -185,7 +190,7 @@ export class SelfCheckService {
   /** The month at a glance for the office: every department's filing status and its open rectifications. */
   async overview(ctx: AuthedContext, month: string) {
     const today = this.today();
-    const defaultDue = selfCheckDueDate(month, this.dueDay);
+    const defaultDue = selfCheckDueDate(month, await this.dueDay());
     const rows = await repo.overviewRows(this.db, month, confinedDepartment(ctx.user));
     const items = rows.map((r) => {
       const dueDate = (r.due_date as string | null) ?? defaultDue;

@@ -21,3 +21,10 @@ export async function writeSetting(q: Queryable, key: string, value: unknown, us
     [key, JSON.stringify(value), username],
   );
 }
+
+/** The day of the next month a self-check is due (setting `self_check_due_day`, default 5). */
+export async function readSelfCheckDueDay(q: Queryable): Promise<number> {
+  const rows = await q.query<{ value: unknown }>(`SELECT value FROM linkage_setting WHERE key = 'self_check_due_day'`);
+  const v = Number(rows[0]?.value ?? 5);
+  return Number.isInteger(v) && v >= 1 && v <= 28 ? v : 5;
+}
