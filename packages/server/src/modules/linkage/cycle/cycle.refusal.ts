@@ -1,14 +1,10 @@
-/** Turns a refusal of the self-check rules (domain) into the HTTP error the user sees. */
+/** Self-check rule verdicts (domain) → HTTP errors. */
 import type { SelfCheckVerdict } from '@shouwang/domain';
-import { AppError, badRequest, conflict, forbidden } from '../../../http/errors.js';
-
-export function refusalError(r: NonNullable<SelfCheckVerdict>): AppError {
-  if (r.kind === 'invalid') return badRequest(r.message, r.field ? [{ field: r.field, message: r.message }] : undefined);
-  if (r.kind === 'forbidden') return forbidden(r.message);
-  return conflict(r.message, 'state_conflict');
-}
+import { refusalError } from '../linkage.refusal.js';
 
 /** Throw when the rule refused; continue when it allowed (null). */
 export function enforce(v: SelfCheckVerdict): void {
   if (v) throw refusalError(v);
 }
+
+export { refusalError };

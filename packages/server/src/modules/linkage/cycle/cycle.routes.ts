@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Services } from '../../../services.js';
 import { authed } from '../../../http/guard.js';
-import { body, codeParam, idParam, record } from './cycle.fields.js';
+import { body, codeParam, idParam, record } from '../linkage.fields.js';
 import { createSelfCheckBody, listSelfChecksQuery, overviewQuery, problemBody, rectificationPatchBody, reopenSelfCheckBody, submitSelfCheckBody, updateSelfCheckBody } from './self-check.schemas.js';
 import { listTownshipRankingsQuery, submitTownshipRankingBody } from './township-ranking.schemas.js';
 import { attendanceBody, createMeetingBody, listMeetingsQuery, meetingTaskBody, meetingTaskPatchBody, updateMeetingBody } from './meeting.schemas.js';

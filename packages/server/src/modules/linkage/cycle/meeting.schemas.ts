@@ -1,6 +1,6 @@
 /** 每月一次小结: the office's monthly meetings (交流会/推进会/观摩会), attendance per department, follow-up tasks. */
 import { z } from 'zod';
-import { body, dateField, departmentCodeField, optionalText, requiredText, text, versionField } from './cycle.fields.js';
+import { body, dateField, departmentCodeField, optionalText, requiredText, text, versionField } from '../linkage.fields.js';
 
 export type MeetingKind = 'exchange' | 'progress' | 'observation';
 export type AttendanceStatus = 'present' | 'absent' | 'improper' | 'excused';

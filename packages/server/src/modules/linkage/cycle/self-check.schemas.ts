@@ -1,6 +1,6 @@
 /** Request schemas of the monthly self-check (每月一次自查) and its 整改台账; the single source for validation and OpenAPI. */
 import { z } from 'zod';
-import { body, dateField, departmentCodeField, monthField, optionalText, requiredText, text, versionField } from './cycle.fields.js';
+import { body, dateField, departmentCodeField, monthField, optionalText, requiredText, text, versionField } from '../linkage.fields.js';
 
 export const SELF_CHECK_LIMITS = { summary: 5000, problem: 1000, measure: 1000, owner: 64, evidenceItems: 20 } as const;
 

@@ -1,6 +1,6 @@
 /** Request schemas of the monthly 乡镇评分排名 filed by 紧密型 departments. */
 import { z } from 'zod';
-import { body, departmentCodeField, monthField, optionalText } from './cycle.fields.js';
+import { body, departmentCodeField, monthField, optionalText } from '../linkage.fields.js';
 
 const scoreField = z
   .number({ error: '评分应为数字' })

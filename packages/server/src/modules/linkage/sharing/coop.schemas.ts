@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { COOP_CASE_KINDS, COOP_TASK_STATUSES, type CoopCaseKind } from '@shouwang/domain';
 import type { FieldError } from '../../../http/errors.js';
-import { dateField, optionalText, pageFields, requiredText, textList, versionField } from './sharing.fields.js';
+import { dateField, optionalText, pageFields, requiredText, textList, versionField } from '../linkage.fields.js';
 
 const kind = z.enum(COOP_CASE_KINDS as [CoopCaseKind, ...CoopCaseKind[]], { error: '事项类型应为联防联控、联席会商、联合处置或交办（joint_prevention/consultation/joint_handling/assignment）' });
 const caseStatus = z.enum(['open', 'closed'], { error: '事项状态应为办理中或已办结（open/closed）' });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Services } from '../../../services.js';
 import { authed } from '../../../http/guard.js';
-import { idParam } from './sharing.fields.js';
+import { idParam } from '../linkage.fields.js';
 import { digestQuery, digestView, policyInput, policyListQuery, policyView, receiptsView, updatePolicyBody } from './policy.schemas.js';
 
 export const policyRoutes = (s: Services): FastifyPluginAsyncZod => async (app) => {

@@ -1,6 +1,6 @@
 /** Request/response schemas of the policy library (政策共享). */
 import { z } from 'zod';
-import { dateField, monthField, optionalText, pageFields, requiredText, textList, versionField } from './sharing.fields.js';
+import { dateField, monthField, optionalText, pageFields, requiredText, textList, versionField } from '../linkage.fields.js';
 
 export const POLICY_LEVELS = ['central', 'provincial', 'city', 'county'] as const;
 export type PolicyLevel = (typeof POLICY_LEVELS)[number];

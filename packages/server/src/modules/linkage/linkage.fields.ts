@@ -1,4 +1,4 @@
-/** Zod field builders of the monthly cycle: every refusal in Chinese. */
+/** Zod field builders shared by the linkage modules: Chinese messages on every refusal. */
 import { z } from 'zod';
 import { isMonth } from '@shouwang/domain';
 
@@ -27,3 +27,15 @@ export const record = z.record(z.string(), z.unknown());
 
 /** A request body: a JSON object (refused in Chinese when missing or not an object). */
 export const body = <T extends z.ZodRawShape>(shape: T) => z.object(shape, { error: '请求内容应为 JSON 对象' });
+
+export const pageFields = {
+  page: z.coerce.number({ error: '页码应为数字' }).int('页码应为整数').min(1, '页码从1开始').default(1),
+  pageSize: z.coerce.number({ error: '每页条数应为数字' }).int('每页条数应为整数').min(1, '每页至少1条').max(200, '每页最多200条').default(20),
+};
+
+/** A list of short texts (tags, participants, decisions…): trimmed, non-empty, unique, bounded. */
+export const textList = (label: string, maxItems: number, maxLen: number) =>
+  z
+    .array(requiredText(label, maxLen), { error: `${label}应为列表` })
+    .max(maxItems, `${label}最多${maxItems}项`)
+    .refine((a) => new Set(a).size === a.length, `${label}不能重复`);
