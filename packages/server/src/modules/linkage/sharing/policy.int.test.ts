@@ -91,7 +91,7 @@ describe.each(engines)('policy library on %s', (engine) => {
     expect(await ids('month=2025-02')).toEqual([]);
     const bad = await req('leader', 'GET', '/api/policies?month=2025-13');
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.message).toBe('查询参数有误：month 月份应为 YYYY-MM 格式（如 2025-03）');
+    expect(bad.json().error.message).toBe('查询参数有误：month 月份应为 YYYY-MM 格式（如 2026-03）');
   });
 
   it('records a department read receipt once: repeated marks keep the first time and write one audit row', async () => {
