@@ -9,6 +9,7 @@ import { hashPassword } from '../modules/auth/password.js';
 import type { Role } from '@shouwang/domain';
 import { generateDemoBatches, plannedHouseholdsByVillage, type DemoArea, type DemoCountyInput, type DemoData } from './demo.generator.js';
 import { DEMO_USERNAMES, demoAreas, demoUserLabel, demoUserSpecs, pickHelperHouseholds } from './demo.users.js';
+import { linkageDemoSummary, loadLinkageDemo, type LinkageDemoCounts } from './linkage.demo.js';
 
 export interface DemoUser { username: string; role: string; label: string }
 export interface DemoResult {
@@ -20,6 +21,8 @@ export interface DemoResult {
   alleviated?: number;
   monitored?: Record<string, number>;
   seconds?: number;
+  /** Filled when `loaded`: what the "5+2" linkage demo created (null when linkage records already existed). */
+  linkage?: LinkageDemoCounts | null;
 }
 
 export interface DemoLoadOptions {
@@ -194,10 +197,13 @@ export async function loadDemoIfEmpty(db: Db, o: DemoLoadOptions): Promise<DemoR
       await q.query(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT max(id) FROM ${table}))`);
     }
   });
+
+  // "5+2" linkage demo: only on this first start, once the registry demo and the demo users are in.
+  const linkage = await loadLinkageDemo(db, { countyCode: first.countyCode, clock: o.clock });
   await db.query('VACUUM ANALYZE');
 
   const seconds = Math.round((Date.now() - started) / 100) / 10;
-  console.log(`演示数据已生成: ${totals.households} 户 / ${totals.persons} 人，用时 ${seconds} 秒`);
+  console.log(`演示数据已生成: ${totals.households} 户 / ${totals.persons} 人，用时 ${seconds} 秒${linkage ? `；${linkageDemoSummary(linkage)}` : ''}`);
   return {
     loaded: true,
     households: totals.households,
@@ -206,5 +212,6 @@ export async function loadDemoIfEmpty(db: Db, o: DemoLoadOptions): Promise<DemoR
     alleviated: totals.alleviated,
     monitored: totals.monitored,
     seconds,
+    linkage,
   };
 }
