@@ -14,6 +14,7 @@ describe('config', () => {
     [{ SHOUWANG_COUNTY: '4113' }, 'SHOUWANG_COUNTY'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
     [{ SHOUWANG_DEMO: 'yes' }, 'SHOUWANG_DEMO'],
+    [{ SHOUWANG_TODAY: '2026-13-01' }, 'SHOUWANG_TODAY'],
   ])('stops on bad config %o naming %s', (env, name) => {
     expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(name);
   });

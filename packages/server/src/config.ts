@@ -18,6 +18,8 @@ const schema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().default(8),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Run as of this date (YYYY-MM-DD): for demonstrations, training and end-to-end tests. Time moves on from it. */
+  SHOUWANG_TODAY: z.preprocess((v) => (v === '' ? undefined : v), z.iso.date('SHOUWANG_TODAY 应为 YYYY-MM-DD 日期').optional()),
   COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 });
 

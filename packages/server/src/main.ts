@@ -5,7 +5,7 @@ import { openDb } from './db/open.js';
 import { prepareDatabase } from './bootstrap.js';
 import { createServices } from './services.js';
 import { buildApp } from './app.js';
-import { systemClock } from './clock.js';
+import { clockStartingAt, systemClock } from './clock.js';
 import { loadDemoIfEmpty } from './demo/demo.loader.js';
 
 const version: string = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')).version;
@@ -13,13 +13,14 @@ const version: string = JSON.parse(readFileSync(new URL('../../../package.json',
 async function main() {
   const config = loadConfig();
   const started = Date.now();
+  const clock = config.SHOUWANG_TODAY ? clockStartingAt(config.SHOUWANG_TODAY) : systemClock;
   const db = await openDb({ databaseUrl: config.DATABASE_URL, dataDir: config.SHOUWANG_DATA_DIR });
   const prep = await prepareDatabase(db, config.SHOUWANG_COUNTY);
   if (prep.migrations.length) console.log(`数据库迁移完成: ${prep.migrations.join(', ')}`);
   const demo = config.SHOUWANG_DEMO === 'auto'
-    ? await loadDemoIfEmpty(db, { counties: config.SHOUWANG_COUNTY, scale: config.SHOUWANG_DEMO_SCALE, password: config.SHOUWANG_DEMO_PASSWORD, clock: systemClock })
+    ? await loadDemoIfEmpty(db, { counties: config.SHOUWANG_COUNTY, scale: config.SHOUWANG_DEMO_SCALE, password: config.SHOUWANG_DEMO_PASSWORD, clock })
     : null;
-  const services = createServices(db, systemClock, config);
+  const services = createServices(db, clock, config);
   const app = await buildApp(services, {
     bodyLimit: config.BODY_LIMIT_BYTES, cookieSecure: config.COOKIE_SECURE, logLevel: config.LOG_LEVEL,
     webDist: config.webDist, counties: config.SHOUWANG_COUNTY, version,
@@ -32,6 +33,7 @@ async function main() {
     `  网页:     ${url}/`,
     `  接口文档: ${url}/api/docs`,
   ];
+  if (config.SHOUWANG_TODAY) lines.push(`  系统日期: 按 ${config.SHOUWANG_TODAY} 运行（SHOUWANG_TODAY，仅用于演示、培训和测试）`);
   if (demo?.users.length) {
     lines.push(demo.loaded ? `  演示数据: 已生成 ${demo.households} 户 / ${demo.persons} 人` : '  演示数据: 已存在（未重新生成）');
     lines.push(`  演示账号（密码均为 ${config.SHOUWANG_DEMO_PASSWORD}）:`);
