@@ -75,8 +75,8 @@ export const manualItemCodes = () => SCORE_ITEMS.filter((i) => i.source === 'man
 
 // ── facts ────────────────────────────────────────────────────────────────
 
-/** A reference to the record that caused an item, so every score explains itself. */
-export interface FactRef { type: string; id: string | number; label?: string }
+/** A reference to the record that caused an item, so every score explains itself; `parent` is the record it lives in. */
+export interface FactRef { type: string; id: string | number; label?: string; parent?: { type: string; id: string | number } }
 
 export interface SelfCheckFact {
   month: Month;

@@ -64,7 +64,7 @@ export async function gatherFacts(q: Queryable, departments: readonly Department
 
   // Rectifications due by the quarter's end, except those done before it began.
   const rects = await q.query(
-    `SELECT r.id, r.department_code, r.problem, r.deadline, r.status, r.done_on, vf.verdict, vf.verified_status
+    `SELECT r.id, r.self_check_id, r.department_code, r.problem, r.deadline, r.status, r.done_on, vf.verdict, vf.verified_status
        FROM rectification r ${LATEST_FINDING('rectification', 'r')}
       WHERE r.department_code = ANY($1) AND r.deadline <= $2 AND NOT (r.status = 'done' AND r.done_on < $3)
       ORDER BY r.deadline, r.id`,
@@ -73,19 +73,19 @@ export async function gatherFacts(q: Queryable, departments: readonly Department
   for (const r of rects) {
     of(r.department_code).rectifications.push({
       deadline: r.deadline, status: r.status, doneOn: r.done_on,
-      ref: { type: 'rectification', id: Number(r.id), label: shorten(r.problem) },
+      ref: { type: 'rectification', id: Number(r.id), label: shorten(r.problem), ...(r.self_check_id == null ? {} : { parent: { type: 'self_check', id: Number(r.self_check_id) } }) },
       ...(r.verdict === 'contradicts' ? { verifiedStatus: r.verified_status } : {}),
     });
   }
 
   const tasks = await q.query(
-    `SELECT t.id, t.department_code, t.title, t.deadline, t.closed_on
+    `SELECT t.id, t.case_id, t.department_code, t.title, t.deadline, t.closed_on
        FROM coop_task t JOIN coop_case c ON c.id = t.case_id
       WHERE c.kind = 'assignment' AND t.department_code = ANY($1) AND t.deadline <= $2 AND (t.closed_on IS NULL OR t.closed_on >= $3)
       ORDER BY t.deadline, t.id`,
     [codes, end, start],
   );
-  for (const r of tasks) of(r.department_code).assignments.push({ deadline: r.deadline, closedOn: r.closed_on, ref: { type: 'coop_task', id: Number(r.id), label: shorten(r.title) } });
+  for (const r of tasks) of(r.department_code).assignments.push({ deadline: r.deadline, closedOn: r.closed_on, ref: { type: 'coop_task', id: Number(r.id), label: shorten(r.title), parent: { type: 'coop_case', id: Number(r.case_id) } } });
 
   const attendance = await q.query(
     `SELECT a.meeting_id, a.department_code, a.status, m.held_on, m.title
