@@ -15,3 +15,4 @@ export * from './linkage/coop-case.rules.js';
 export * from './linkage/department-duties.js';
 export * from './linkage/self-check.rules.js';
 export * from './linkage/calendar.rules.js';
+export * from './files/attachment.rules.js';

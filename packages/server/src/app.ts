@@ -6,6 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
+import multipart from '@fastify/multipart';
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -19,6 +20,7 @@ import { usersRoutes } from './modules/users/users.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { areaRoutes } from './modules/areas/area.routes.js';
 import { linkageRoutes } from './modules/linkage/linkage.routes.js';
+import { attachmentRoutes } from './modules/attachments/attachment.routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -63,6 +65,8 @@ export async function buildApp(s: Services, o: AppOptions): Promise<FastifyInsta
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
+  // Uploads: one file per request, bounded by the attachment limit (413 above it).
+  await app.register(multipart, { limits: { fileSize: s.attachments.maxBytes, files: 1, fields: 10, parts: 11 } });
   await app.register(swagger, {
     openapi: {
       info: { title: '守望 Shouwang API', description: '防止返贫动态监测和帮扶平台接口', version: o.version },
@@ -90,6 +94,7 @@ export async function buildApp(s: Services, o: AppOptions): Promise<FastifyInsta
   await app.register(usersRoutes(s));
   await app.register(auditRoutes(s));
   await app.register(linkageRoutes(s));
+  await app.register(attachmentRoutes(s));
 
   const spa = Boolean(o.webDist && existsSync(o.webDist));
   if (spa) await app.register(fastifyStatic, { root: o.webDist!, wildcard: false });

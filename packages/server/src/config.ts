@@ -16,6 +16,7 @@ const schema = z.object({
   SHOUWANG_DEMO_SCALE: z.coerce.number().positive().max(20).default(1),
   SHOUWANG_DEMO_PASSWORD: z.string().min(8).default('Shouwang@2024'),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(8),
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().max(100 * 1_048_576).default(5 * 1_048_576),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Run as of this date (YYYY-MM-DD): for demonstrations, training and end-to-end tests. Time moves on from it. */

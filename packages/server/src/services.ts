@@ -6,6 +6,7 @@ import { AuthService } from './modules/auth/auth.service.js';
 import { RegistryService } from './modules/registry/registry.service.js';
 import { UsersService } from './modules/users/users.service.js';
 import { createLinkageServices, type LinkageServices } from './modules/linkage/linkage.services.js';
+import { AttachmentService } from './modules/attachments/attachment.service.js';
 
 export interface Services {
   db: Db;
@@ -14,9 +15,10 @@ export interface Services {
   users: UsersService;
   registry: RegistryService;
   linkage: LinkageServices;
+  attachments: AttachmentService;
 }
 
-export function createServices(db: Db, clock: Clock, config: Pick<Config, 'SESSION_TTL_HOURS'>): Services {
+export function createServices(db: Db, clock: Clock, config: Pick<Config, 'SESSION_TTL_HOURS'> & Partial<Pick<Config, 'ATTACHMENT_MAX_BYTES'>>): Services {
   return {
     db,
     clock,
@@ -24,5 +26,6 @@ export function createServices(db: Db, clock: Clock, config: Pick<Config, 'SESSI
     users: new UsersService(db),
     registry: new RegistryService(db, clock),
     linkage: createLinkageServices(db, clock),
+    attachments: new AttachmentService(db, config.ATTACHMENT_MAX_BYTES ?? 5 * 1_048_576),
   };
 }

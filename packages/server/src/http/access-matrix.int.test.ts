@@ -10,6 +10,7 @@ import { cycleAccessCases } from '../modules/linkage/cycle/cycle.access-cases.js
 import { scoringAccessCases } from '../modules/linkage/scoring/scoring.access-cases.js';
 import { sharingAccessCases } from '../modules/linkage/sharing/sharing.access-cases.js';
 import { calendarAccessCases } from '../modules/linkage/calendar/calendar.access-cases.js';
+import { attachmentAccessCases } from '../modules/attachments/attachment.access-cases.js';
 import { createTestApp, householdBody, newId, PASSWORD, USERS, VILLAGE_A, type TestApp } from '../testing/fixture.js';
 
 const engines = await availableEngines();
@@ -22,7 +23,7 @@ const REVEALERS = ['county', 'township', 'village', 'helper'];
 type Case = AccessCase;
 
 /** Each module's own cases (kept beside the module so that adding routes means adding their cases). */
-const MODULE_CASES: AccessCaseProvider[] = [cycleAccessCases, scoringAccessCases, sharingAccessCases, calendarAccessCases];
+const MODULE_CASES: AccessCaseProvider[] = [cycleAccessCases, scoringAccessCases, sharingAccessCases, calendarAccessCases, attachmentAccessCases];
 
 describe.each(engines)('access matrix on %s', (engine) => {
   let t: TestApp;

@@ -28,6 +28,12 @@ export function installErrorHandler(app: FastifyInstance): void {
     switch (err.code) {
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
         return reply.code(413).send({ error: { code: 'too_large', message: '请求内容过大' } });
+      case 'FST_REQ_FILE_TOO_LARGE':
+      case 'FST_FILES_LIMIT':
+      case 'FST_PARTS_LIMIT':
+        return reply.code(413).send({ error: { code: 'too_large', message: '上传文件过大或文件过多（每次一个文件）' } });
+      case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+        return reply.code(415).send({ error: { code: 'unsupported_media_type', message: '请以 multipart/form-data 方式上传文件' } });
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
         return reply.code(415).send({ error: { code: 'unsupported_media_type', message: '不支持的内容类型' } });
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':

@@ -54,7 +54,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(engine: Engine, opts: { clock?: Clock; bodyLimit?: number } = {}): Promise<TestApp> {
+export async function createTestApp(engine: Engine, opts: { clock?: Clock; bodyLimit?: number; attachmentMaxBytes?: number } = {}): Promise<TestApp> {
   const { db, drop } = await freshDb(engine);
   await prepareDatabase(db, [COUNTY]);
   const hash = await hashPassword(PASSWORD);
@@ -67,7 +67,7 @@ export async function createTestApp(engine: Engine, opts: { clock?: Clock; bodyL
     userIds[u.username] = Number(row!.id);
   }
   const clock = opts.clock ?? (() => new Date());
-  const services = createServices(db, clock, { SESSION_TTL_HOURS: 8 });
+  const services = createServices(db, clock, { SESSION_TTL_HOURS: 8, ATTACHMENT_MAX_BYTES: opts.attachmentMaxBytes });
   const app = await buildApp(services, { bodyLimit: opts.bodyLimit ?? 1_048_576, cookieSecure: false, logLevel: 'silent', counties: [COUNTY], version: 'test' });
   await app.ready();
   const ctxOf = (username: string): AuthedContext => {

@@ -5,6 +5,7 @@ import { formatDate } from '../../../lib/format';
 import { useDeleteRectification } from './api';
 import { RECTIFICATION_STATUS_COLORS } from './labels';
 import type { Evidence, Rectification } from './types';
+import { RectificationAttachments } from './RectificationAttachments';
 
 interface Props {
   selfCheckId: number;
@@ -52,7 +53,8 @@ export function RectificationTable({ selfCheckId, rows, canUpdate, draft, onEdit
     },
     { title: '整改状态', dataIndex: 'status', width: 100, render: (s: Rectification['status'], r) => <Tag color={RECTIFICATION_STATUS_COLORS[s]}>{r.statusLabel}</Tag> },
     { title: '完成日期', dataIndex: 'doneOn', width: 110, render: formatDate },
-    { title: '佐证材料', dataIndex: 'evidence', width: 200, render: (e: Evidence[]) => <EvidenceList items={e} /> },
+    { title: '佐证说明', dataIndex: 'evidence', width: 180, render: (e: Evidence[]) => <EvidenceList items={e} /> },
+    { title: '照片/文件', key: 'attachments', width: 90, render: (_: unknown, r: Rectification) => <RectificationAttachments rectificationId={r.id} canUpload={canUpdate} /> },
     ...(canUpdate
       ? [{
           title: '操作',
