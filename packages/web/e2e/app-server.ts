@@ -1,4 +1,7 @@
-/** Starts the built app (the same entry point as `npm start`) on a fresh data folder and a free port. */
+/**
+ * Starts the built app (the same entry point as `npm start`) on a free port, on a fresh data folder (removed by
+ * `stop`) or on an existing one given as `dataDir` (left in place: whoever created it removes it).
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,10 +9,14 @@ import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 
-export interface RunningApp { url: string; output: () => string; stop: () => Promise<void> }
+export interface RunningApp { url: string; dataDir: string; output: () => string; stop: () => Promise<void> }
 
-export async function startBuiltApp(env: Record<string, string> = {}): Promise<RunningApp> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'shouwang-e2e-'));
+/** A fresh, empty data folder for the app; the caller removes it. */
+export const makeDataDir = (): string => mkdtempSync(path.join(tmpdir(), 'shouwang-e2e-'));
+
+export async function startBuiltApp(env: Record<string, string> = {}, options: { dataDir?: string } = {}): Promise<RunningApp> {
+  const ownsDataDir = !options.dataDir;
+  const dataDir = options.dataDir ?? makeDataDir();
   const port = 3900 + Math.floor(Math.random() * 500);
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'packages/server/dist/main.js')], {
     cwd: ROOT,
@@ -28,13 +35,14 @@ export async function startBuiltApp(env: Record<string, string> = {}): Promise<R
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    dataDir,
     output: () => out,
     stop: async () => {
       if (child.exitCode === null) {
         child.kill('SIGTERM');
         await new Promise((r) => child.once('exit', r));
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

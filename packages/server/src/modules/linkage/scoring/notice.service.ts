@@ -20,6 +20,7 @@ import { ownDepartment } from './scoring.scope.js';
 import { loadSettings } from './settings.service.js';
 import { noticeBody, noticeTitle } from './notice.text.js';
 import { printableNoticeHtml } from './notice.print.js';
+import { noticePdf } from './notice.pdf.js';
 
 /**
  * Departments in the bottom `bottomN` of their class in each of the last `quarters` published rankings (consecutive
@@ -125,6 +126,11 @@ export class NoticeService {
   async print(ctx: AuthedContext, id: number): Promise<string> {
     const n = await this.visible(ctx, id);
     return printableNoticeHtml({ title: n.title, body: n.body, status: n.status });
+  }
+
+  async pdf(ctx: AuthedContext, id: number): Promise<{ title: string; pdf: Buffer }> {
+    const n = await this.visible(ctx, id);
+    return { title: n.title, pdf: await noticePdf({ title: n.title, body: n.body, status: n.status }) };
   }
 
   /** Drafts are not shown to department users. */

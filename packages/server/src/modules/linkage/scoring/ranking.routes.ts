@@ -87,4 +87,11 @@ export const rankingRoutes = (s: Services): FastifyPluginAsyncZod => async (app)
   app.get('/api/linkage/notices/:id/print', {
     config: { access: ['read', 'notice'] }, schema: { tags, summary: '通报打印页（A4 HTML）', params: idParam },
   }, async (req, reply) => reply.type('text/html; charset=utf-8').send(await svc.notices.print(authed(req), req.params.id)));
+
+  app.get('/api/linkage/notices/:id/pdf', {
+    config: { access: ['read', 'notice'] }, schema: { tags, summary: '通报 PDF（A4，内嵌中文字体）', params: idParam },
+  }, async (req, reply) => {
+    const { title, pdf } = await svc.notices.pdf(authed(req), req.params.id);
+    return reply.type('application/pdf').header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(title)}.pdf`).send(pdf);
+  });
 };

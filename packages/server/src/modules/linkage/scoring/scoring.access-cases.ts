@@ -56,6 +56,7 @@ export const scoringAccessCases: AccessCaseProvider = async (t, cookies) => {
     // Read by department users only (the service refuses other readers with 403).
     { method: 'POST', url: `/api/linkage/notices/${notice.id}/read`, allowed: ['dept'] },
     { method: 'GET', url: `/api/linkage/notices/${notice.id}/print`, allowed: SCORE_READERS },
+    { method: 'GET', url: `/api/linkage/notices/${notice.id}/pdf`, allowed: SCORE_READERS },
   ];
   return cases;
 };

@@ -489,6 +489,16 @@ describe.each(engines)('linkage scoring on %s', (engine) => {
       expect(r.body).toContain('<h1>关于2024年第一季度部门排序情况的通报</h1>');
       expect(r.body).not.toMatch(/https?:\/\/|<link|<script|src=/);
     });
+
+    it('downloads as a PDF with an embedded Chinese font', async () => {
+      const r = await req(dept, 'GET', `/api/linkage/notices/${noticeId}/pdf`);
+      expect(r.statusCode).toBe(200);
+      expect(r.headers['content-type']).toBe('application/pdf');
+      const pdf = Buffer.from(r.rawPayload);
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(pdf.toString('latin1')).toMatch(/FontFile2/); // a TrueType font program is embedded (subset)
+      expect(pdf.toString('latin1')).toContain('NotoSansSC');
+    });
   });
 
   describe('monthly ranking of the close departments', () => {

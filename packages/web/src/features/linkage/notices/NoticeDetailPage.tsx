@@ -1,5 +1,5 @@
 /** A quarterly notice: text, lagging departments, status; the leader approves (delivers), departments mark it read. */
-import { CheckOutlined, EditOutlined, PrinterOutlined } from '@ant-design/icons';
+import { CheckOutlined, EditOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Popconfirm, Result, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -59,6 +59,9 @@ export default function NoticeDetailPage() {
             <Space wrap>
               <Button icon={<PrinterOutlined />} onClick={() => window.open(noticePrintUrl(notice.id), '_blank', 'noopener')} data-testid="notice-print">
                 打印
+              </Button>
+              <Button icon={<FilePdfOutlined />} href={`/api/linkage/notices/${notice.id}/pdf`} target="_blank" rel="noopener" data-testid="notice-pdf">
+                下载PDF
               </Button>
               {draft && can('notice:manage') && (
                 <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="notice-edit">
