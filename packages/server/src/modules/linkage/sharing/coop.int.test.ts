@@ -4,8 +4,8 @@ import { createTestApp, householdBody, VILLAGE_A, type TestApp } from '../../../
 
 const engines = await availableEngines();
 
-const MARCH_EVENING = new Date('2025-03-31T20:00:00Z');
-const APRIL_MORNING = new Date('2025-04-01T01:00:00Z'); // five hours later: sessions stay valid
+const MARCH_EVENING = new Date('2025-03-31T20:00:00+08:00');
+const APRIL_MORNING = new Date('2025-04-01T01:00:00+08:00'); // five hours later (Beijing time): sessions stay valid
 
 type Json = Record<string, any>;
 
@@ -170,7 +170,7 @@ describe.each(engines)('joint handling on %s', (engine) => {
     expect(await overdueIds('county', '?departmentCode=water')).toEqual([]);
     expect(await overdueIds('dept', '?departmentCode=civil_affairs')).toEqual([]);
     expect((await req('county', 'GET', '/api/coop-cases?kind=consultation')).json().items[0].overdueTaskCount).toBe(1);
-    now = new Date('2025-04-11T01:00:00Z');
+    now = new Date('2025-04-11T01:00:00+08:00');
     // Sessions last eight hours: log in again after the jump.
     cookies.county = await t.login('county');
     expect(await overdueIds('county')).toEqual(['入户走访核实', '修复供水管网']);

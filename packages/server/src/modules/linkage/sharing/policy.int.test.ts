@@ -4,8 +4,8 @@ import { COUNTY, createTestApp, type TestApp } from '../../../testing/fixture.js
 
 const engines = await availableEngines();
 
-const MARCH_EVENING = new Date('2025-03-31T20:00:00Z');
-const APRIL_MORNING = new Date('2025-04-01T01:00:00Z'); // five hours later: sessions stay valid
+const MARCH_EVENING = new Date('2025-03-31T20:00:00+08:00');
+const APRIL_MORNING = new Date('2025-04-01T01:00:00+08:00'); // five hours later (Beijing time): sessions stay valid
 
 const policy = (extra: Record<string, unknown> = {}) => ({
   level: 'provincial', issuingBody: '河南省人民政府办公厅', docNumber: null, issuedOn: '2025-03-01',

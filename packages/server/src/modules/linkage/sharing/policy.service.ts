@@ -12,7 +12,8 @@ import { POLICY_LEVELS, POLICY_LEVEL_LABELS, type PolicyInput, type PolicyLevel,
 
 const iso = (d: Date | string) => (d instanceof Date ? d.toISOString() : d);
 
-const monthRange = (month: string): repo.PublishedRange => ({ from: `${month}-01T00:00:00Z`, to: `${nextMonth(month)}-01T00:00:00Z` });
+/** A month in China Standard Time, as the half-open range of instants it covers. */
+const monthRange = (month: string): repo.PublishedRange => ({ from: `${month}-01T00:00:00+08:00`, to: `${nextMonth(month)}-01T00:00:00+08:00` });
 
 /** The caller's department when the caller acts for one (department users only). */
 const myDepartment = (ctx: AuthedContext) => (ctx.user.role === 'department_user' ? ctx.user.departmentCode : null);
