@@ -42,6 +42,9 @@ function wrap(client: pg.PoolClient | pg.Pool): Queryable {
 
 export async function openPostgres(url: string): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server ends (restart, failover, admin command) must not crash the process: the pool
+  // drops it and opens a new one on the next query.
+  pool.on('error', (e) => console.warn(`PostgreSQL idle connection ended: ${e.message}`));
   await pool.query('SELECT 1');
   const q = wrap(pool);
   return {
