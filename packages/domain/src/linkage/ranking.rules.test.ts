@@ -41,4 +41,9 @@ describe('laggingDepartments', () => {
     expect(laggingDepartments([q1, q2], 1, 2)).toEqual([]);
   });
   it('needs M quarters of history', () => expect(laggingDepartments([q2], 3, 2)).toEqual([]));
+  it('flags only the lower half of a small class', () => {
+    const two = (a: number, b: number) => q(['police', a], ['emergency', b]);
+    expect(laggingDepartments([two(100, 98), two(101, 99)], 3, 2)).toEqual(['emergency']);
+    expect(laggingDepartments([two(100, 98), two(99, 101)], 3, 2)).toEqual([]);
+  });
 });

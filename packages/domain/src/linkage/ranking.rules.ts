@@ -44,14 +44,16 @@ function toFinal(i: RankInput, w: number) {
 
 /**
  * Departments in the bottom `n` of their class for `m` consecutive quarters (oldest first in `history`),
- * flagged for the county-wide notice.
+ * flagged for the county-wide notice. In a class not larger than twice `n`, only its lower half counts as lagging
+ * (otherwise a class of two would flag both departments every quarter).
  */
 export function laggingDepartments(history: readonly Ranked[][], n = 3, m = 2): string[] {
   if (history.length < m) return [];
   const recent = history.slice(-m);
   const bottom = (ranking: readonly Ranked[]) => {
     const size = ranking.length;
-    return new Set(ranking.filter((r) => r.rank > size - n).map((r) => r.departmentCode));
+    const count = Math.min(n, Math.floor(size / 2));
+    return new Set(ranking.filter((r) => r.rank > size - count).map((r) => r.departmentCode));
   };
   const sets = recent.map(bottom);
   return [...sets[0]!].filter((code) => sets.every((s) => s.has(code))).sort();

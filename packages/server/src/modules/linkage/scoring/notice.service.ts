@@ -24,8 +24,8 @@ import { noticePdf } from './notice.pdf.js';
 
 /**
  * Departments in the bottom `bottomN` of their class in each of the last `quarters` published rankings (consecutive
- * quarters ending with `current`; a quarter without a published ranking breaks the run). In a class too small for
- * the threshold, only its lower half counts as lagging (a class of 2 would otherwise flag both departments always).
+ * quarters ending with `current`; a quarter without a published ranking breaks the run). The small-class rule is the
+ * domain's (`laggingDepartments`).
  */
 export async function laggingOf(q: Queryable, quarter: Quarter, current: RankingEntry[], bottomN: number, quarters: number): Promise<string[]> {
   const history: RankingEntry[][] = [current];
@@ -39,9 +39,8 @@ export async function laggingOf(q: Queryable, quarter: Quarter, current: Ranking
   const out: string[] = [];
   for (const cls of CLASS_ORDER) {
     const perQuarter: Ranked[][] = history.map((entries) => entries.filter((e) => e.class === cls));
-    const size = perQuarter[perQuarter.length - 1]!.length;
-    if (size === 0) continue;
-    out.push(...laggingDepartments(perQuarter, Math.min(bottomN, Math.floor(size / 2)), quarters));
+    if (perQuarter[perQuarter.length - 1]!.length === 0) continue;
+    out.push(...laggingDepartments(perQuarter, bottomN, quarters));
   }
   return out;
 }
