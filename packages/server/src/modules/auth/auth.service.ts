@@ -7,21 +7,10 @@ import type { AuthUser, RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
 import { writeAudit } from '../audit/audit.writer.js';
 import { dummyHash, verifyPassword } from './password.js';
+import * as users from '../users/user.repository.js';
+import type { UserRow } from '../users/user.repository.js';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-
-interface UserRow {
-  id: number;
-  username: string;
-  display_name: string;
-  password_hash: string;
-  role: Role;
-  area_code: string;
-  department_code: string | null;
-  active: boolean;
-  failed_logins: number;
-  locked_until: Date | null;
-}
 
 export const toAuthUser = (r: Pick<UserRow, 'id' | 'username' | 'display_name' | 'role' | 'area_code' | 'department_code'>): AuthUser => ({
   id: Number(r.id),
@@ -43,7 +32,7 @@ export class AuthService {
 
   async login(username: string, password: string, clientIp: string): Promise<{ token: string; user: AuthUser; expiresAt: Date }> {
     const now = this.clock();
-    const row = (await this.db.query<UserRow>('SELECT * FROM user_account WHERE username = $1', [username]))[0];
+    const row = await users.findUserByName(this.db, username);
     if (!row || !row.active) {
       await verifyPassword(await dummyHash(), password);
       throw new AppError(401, 'invalid_credentials', '用户名或密码错误');
@@ -54,13 +43,13 @@ export class AuthService {
     const ctx: RequestContext = { user: toAuthUser(row), clientIp };
     // The attempt is recorded (and committed) whatever its outcome; the refusal is thrown afterwards.
     const session = await this.db.tx(async (q) => {
-      await q.query('UPDATE user_account SET failed_logins = $2, locked_until = $3 WHERE id = $1', [row.id, outcome.next.failedLogins, outcome.next.lockedUntil]);
+      await users.recordLoginAttempt(q, row.id, outcome.next.failedLogins, outcome.next.lockedUntil);
       if (outcome.kind === 'now_locked') await writeAudit(q, ctx, { action: 'auth.locked', entityType: 'user', entityId: row.id, after: { lockedUntil: outcome.until } });
       if (outcome.kind === 'wrong_password') await writeAudit(q, ctx, { action: 'auth.login_failed', entityType: 'user', entityId: row.id });
       if (outcome.kind !== 'ok') return null;
       const token = randomBytes(32).toString('base64url');
       const expiresAt = new Date(now.getTime() + this.sessionTtlHours * 3600_000);
-      await q.query('INSERT INTO user_session (id, user_id, created_at, expires_at, client_ip) VALUES ($1, $2, $3, $4, $5)', [sha256(token), row.id, now, expiresAt, clientIp]);
+      await users.insertSession(q, { idHash: sha256(token), userId: row.id, createdAt: now, expiresAt, clientIp });
       await writeAudit(q, ctx, { action: 'auth.login', entityType: 'user', entityId: row.id });
       return { token, user: toAuthUser(row), expiresAt };
     });
@@ -77,18 +66,14 @@ export class AuthService {
 
   async logout(token: string, ctx: RequestContext): Promise<void> {
     await this.db.tx(async (q) => {
-      await q.query('DELETE FROM user_session WHERE id = $1', [sha256(token)]);
+      await users.deleteSession(q, sha256(token));
       if (ctx.user) await writeAudit(q, ctx, { action: 'auth.logout', entityType: 'user', entityId: ctx.user.id });
     });
   }
 
   /** The user behind a session token, or null when unknown, expired or deactivated. */
   async userForToken(token: string): Promise<AuthUser | null> {
-    const rows = await this.db.query<UserRow & { expires_at: Date }>(
-      `SELECT u.*, s.expires_at FROM user_session s JOIN user_account u ON u.id = s.user_id
-       WHERE s.id = $1 AND s.expires_at > $2 AND u.active`,
-      [sha256(token), this.clock()],
-    );
-    return rows[0] ? toAuthUser(rows[0]) : null;
+    const row = await users.userForSession(this.db, sha256(token), this.clock());
+    return row ? toAuthUser(row) : null;
   }
 }

@@ -136,3 +136,48 @@ export async function nextHouseholdNo(q: Queryable, villageCode: string): Promis
     n++;
   }
 }
+
+export const findPerson = async (q: Queryable, id: number) => (await q.query('SELECT * FROM person WHERE id = $1', [id]))[0] ?? null;
+
+export const deletePerson = (q: Queryable, id: number) => q.query('DELETE FROM person WHERE id = $1', [id]);
+
+/** Recount a household's members; returns the new count. */
+export async function refreshMemberCount(q: Queryable, householdId: number): Promise<number> {
+  const [row] = await q.query<{ n: number }>(
+    `UPDATE household SET member_count = (SELECT count(*) FROM person WHERE household_id = $1), version = version + 1, updated_at = now()
+      WHERE id = $1 RETURNING member_count AS n`,
+    [householdId],
+  );
+  return Number(row!.n);
+}
+
+export const latestIncome = async (q: Queryable, householdId: number) =>
+  (await q.query('SELECT * FROM household_income WHERE household_id = $1 ORDER BY year DESC LIMIT 1', [householdId]))[0] ?? null;
+
+export const incomeOf = async (q: Queryable, householdId: number, year: number) =>
+  (await q.query('SELECT * FROM household_income WHERE household_id = $1 AND year = $2', [householdId, year]))[0] ?? null;
+
+export interface IncomeRow {
+  householdId: number; year: number; wageIncome: number; businessIncome: number; propertyIncome: number; transferIncome: number;
+  businessExpense: number; claimIncome: number; outOfPocketExpense: number; memberCount: number; netIncome: number; perCapitaNetIncome: number;
+}
+
+/** Insert or replace a year's income, and make it the household's headline figure when it is the latest year. */
+export async function upsertIncome(q: Queryable, i: IncomeRow): Promise<Record<string, any>> {
+  const row = (await q.query(
+    `INSERT INTO household_income (household_id, year, wage_income, business_income, property_income, transfer_income,
+       business_expense, claim_income, out_of_pocket_expense, member_count, net_income, per_capita_net_income)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+     ON CONFLICT (household_id, year) DO UPDATE SET wage_income = EXCLUDED.wage_income, business_income = EXCLUDED.business_income,
+       property_income = EXCLUDED.property_income, transfer_income = EXCLUDED.transfer_income, business_expense = EXCLUDED.business_expense,
+       claim_income = EXCLUDED.claim_income, out_of_pocket_expense = EXCLUDED.out_of_pocket_expense, member_count = EXCLUDED.member_count,
+       net_income = EXCLUDED.net_income, per_capita_net_income = EXCLUDED.per_capita_net_income, updated_at = now()
+     RETURNING *`,
+    [i.householdId, i.year, i.wageIncome, i.businessIncome, i.propertyIncome, i.transferIncome, i.businessExpense, i.claimIncome, i.outOfPocketExpense, i.memberCount, i.netIncome, i.perCapitaNetIncome],
+  ))[0]!;
+  await q.query(
+    `UPDATE household SET income_year = $2, per_capita_net_income = $3 WHERE id = $1 AND (income_year IS NULL OR income_year <= $2)`,
+    [i.householdId, i.year, i.perCapitaNetIncome],
+  );
+  return row;
+}

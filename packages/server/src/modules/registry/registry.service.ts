@@ -149,7 +149,7 @@ export class RegistryService {
     await this.db.tx(async (q) => {
       const { person, household } = await this.personInScope(q, ctx, personId);
       if (person.relation === 'head') throw conflict('不能删除户主；如需变更户主，请先修改成员关系', 'head_required');
-      await q.query('DELETE FROM person WHERE id = $1', [personId]);
+      await repo.deletePerson(q, personId);
       await this.afterMembersChanged(q, ctx, household.id);
       await repo.insertHistory(q, { householdId: household.id, userId: ctx.user.id, username: ctx.user.username, entityType: 'person', entityId: personId, action: 'delete', changes: diffFields(presentPerson(person), null) });
       await writeAudit(q, ctx, { action: 'person.delete', entityType: 'person', entityId: personId, before: presentPerson(person) });
@@ -233,7 +233,7 @@ export class RegistryService {
   }
 
   private async personInScope(q: Queryable, ctx: AuthedContext, personId: number) {
-    const person = (await q.query('SELECT * FROM person WHERE id = $1', [personId]))[0];
+    const person = await repo.findPerson(q, personId);
     const household = person ? await repo.findHousehold(q, ctx.user, Number(person.household_id), true) : null;
     if (!person || !household) throw notFound();
     return { person, household: { ...household, id: Number(household.id) } };
@@ -241,37 +241,17 @@ export class RegistryService {
 
   /** Member count changed: keep household.member_count and the latest year's 人均纯收入 true to the rule. */
   private async afterMembersChanged(q: Queryable, ctx: AuthedContext, householdId: number) {
-    const [{ n }] = (await q.query<{ n: number }>('SELECT count(*) AS n FROM person WHERE household_id = $1', [householdId])) as [{ n: number }];
-    await q.query('UPDATE household SET member_count = $2, version = version + 1, updated_at = now() WHERE id = $1', [householdId, n]);
-    const latest = (await q.query('SELECT * FROM household_income WHERE household_id = $1 ORDER BY year DESC LIMIT 1', [householdId]))[0];
-    if (latest) {
-      const figures = camelRow<IncomeInput>(latest);
-      await this.writeIncome(q, ctx, householdId, latest.year, figures, Number(n));
-    }
+    const n = await repo.refreshMemberCount(q, householdId);
+    const latest = await repo.latestIncome(q, householdId);
+    if (latest) await this.writeIncome(q, ctx, householdId, latest.year, camelRow<IncomeInput>(latest), n);
   }
 
   private async writeIncome(q: Queryable, ctx: AuthedContext, householdId: number, year: number, f: IncomeInput, members: number) {
     const perCapita = perCapitaNetIncome(f, members);
     if (perCapita === null) throw badRequest('家庭人口为0，无法计算人均纯收入');
-    const before = (await q.query('SELECT * FROM household_income WHERE household_id = $1 AND year = $2', [householdId, year]))[0];
-    const values = [householdId, year, f.wageIncome, f.businessIncome, f.propertyIncome, f.transferIncome, f.businessExpense, f.claimIncome, f.outOfPocketExpense, members, netIncome(f), perCapita];
-    const row = (await q.query(
-      `INSERT INTO household_income (household_id, year, wage_income, business_income, property_income, transfer_income,
-         business_expense, claim_income, out_of_pocket_expense, member_count, net_income, per_capita_net_income)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-       ON CONFLICT (household_id, year) DO UPDATE SET wage_income = EXCLUDED.wage_income, business_income = EXCLUDED.business_income,
-         property_income = EXCLUDED.property_income, transfer_income = EXCLUDED.transfer_income, business_expense = EXCLUDED.business_expense,
-         claim_income = EXCLUDED.claim_income, out_of_pocket_expense = EXCLUDED.out_of_pocket_expense, member_count = EXCLUDED.member_count,
-         net_income = EXCLUDED.net_income, per_capita_net_income = EXCLUDED.per_capita_net_income, updated_at = now()
-       RETURNING *`,
-      values,
-    ))[0]!;
-    await q.query(
-      `UPDATE household SET income_year = $2, per_capita_net_income = $3
-        WHERE id = $1 AND (income_year IS NULL OR income_year <= $2)`,
-      [householdId, year, perCapita],
-    );
-    const view = (r: Record<string, unknown> | undefined) => (r ? pick(camelRow(r), ['wageIncome', 'businessIncome', 'propertyIncome', 'transferIncome', 'businessExpense', 'claimIncome', 'outOfPocketExpense', 'memberCount', 'perCapitaNetIncome']) : null);
+    const before = await repo.incomeOf(q, householdId, year);
+    const row = await repo.upsertIncome(q, { householdId, year, ...f, memberCount: members, netIncome: netIncome(f), perCapitaNetIncome: perCapita });
+    const view = (r: Record<string, unknown> | null) => (r ? pick(camelRow(r), ['wageIncome', 'businessIncome', 'propertyIncome', 'transferIncome', 'businessExpense', 'claimIncome', 'outOfPocketExpense', 'memberCount', 'perCapitaNetIncome']) : null);
     const changes = diffFields(view(before), view(row));
     if (Object.keys(changes).length) {
       await repo.insertHistory(q, { householdId, userId: ctx.user.id, username: ctx.user.username, entityType: 'income', entityId: year, action: before ? 'update' : 'create', changes });
