@@ -1,6 +1,5 @@
 import { App, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
-import { applyServerErrors, clearFieldErrors } from '../../components/form/serverErrors';
+import { useFormSubmit } from '../../components/form/useFormSubmit';
 import { FormErrors } from '../../components/form/FormErrors';
 import { useResetPassword } from './api';
 import type { UserRow } from './types';
@@ -16,25 +15,13 @@ export function ResetPasswordModal({ user, onClose }: { user: UserRow | null; on
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const reset = useResetPassword();
-  const [errors, setErrors] = useState<string[]>([]);
 
-  const submit = async () => {
+  const { errors, submit } = useFormSubmit(form, async (v) => {
     if (!user) return;
-    setErrors([]);
-    clearFieldErrors(form);
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    reset.mutate(
-      { id: user.id, password: v.password },
-      {
-        onSuccess: () => {
-          message.success(`已重置 ${user.username} 的密码`);
-          onClose();
-        },
-        onError: (e) => setErrors(applyServerErrors(form, e)),
-      },
-    );
-  };
+    await reset.mutateAsync({ id: user.id, password: v.password });
+    message.success(`已重置 ${user.username} 的密码`);
+    onClose();
+  });
 
   return (
     <Modal

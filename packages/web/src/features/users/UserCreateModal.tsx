@@ -1,6 +1,5 @@
 import { App, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
-import { applyServerErrors, clearFieldErrors } from '../../components/form/serverErrors';
+import { useFormSubmit } from '../../components/form/useFormSubmit';
 import { FormErrors } from '../../components/form/FormErrors';
 import { useCreateUser } from './api';
 import type { UserCreateBody } from './types';
@@ -10,13 +9,8 @@ export function UserCreateModal({ open, onClose }: { open: boolean; onClose: () 
   const [form] = Form.useForm<UserCreateBody>();
   const { message } = App.useApp();
   const create = useCreateUser();
-  const [errors, setErrors] = useState<string[]>([]);
 
-  const submit = async () => {
-    setErrors([]);
-    clearFieldErrors(form);
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
+  const { errors, submit } = useFormSubmit(form, async (v) => {
     const body: UserCreateBody = {
       username: v.username.trim(),
       displayName: v.displayName.trim(),
@@ -26,14 +20,10 @@ export function UserCreateModal({ open, onClose }: { open: boolean; onClose: () 
       phone: v.phone?.trim() || null,
       password: v.password,
     };
-    create.mutate(body, {
-      onSuccess: () => {
-        message.success(`用户 ${body.username} 已创建`);
-        onClose();
-      },
-      onError: (e) => setErrors(applyServerErrors(form, e)),
-    });
-  };
+    await create.mutateAsync(body);
+    message.success(`用户 ${body.username} 已创建`);
+    onClose();
+  });
 
   return (
     <Modal title="新增用户" open={open} okText="创建" confirmLoading={create.isPending} onOk={submit} onCancel={onClose} destroyOnHidden>

@@ -1,6 +1,5 @@
 import { App, Form, Modal, Switch } from 'antd';
-import { useState } from 'react';
-import { applyServerErrors, clearFieldErrors } from '../../components/form/serverErrors';
+import { useFormSubmit } from '../../components/form/useFormSubmit';
 import { FormErrors } from '../../components/form/FormErrors';
 import { useUpdateUser } from './api';
 import type { UserRow, UserUpdateBody } from './types';
@@ -11,33 +10,21 @@ export function UserEditModal({ user, onClose }: { user: UserRow | null; onClose
   const [form] = Form.useForm<UserUpdateBody>();
   const { message } = App.useApp();
   const update = useUpdateUser();
-  const [errors, setErrors] = useState<string[]>([]);
 
-  const submit = async () => {
+  const { errors, submit } = useFormSubmit(form, async (v) => {
     if (!user) return;
-    setErrors([]);
-    clearFieldErrors(form);
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    update.mutate(
-      {
-        id: user.id,
-        displayName: v.displayName.trim(),
-        role: v.role,
-        areaCode: v.areaCode,
-        departmentCode: v.departmentCode ?? null,
-        phone: v.phone?.trim() || null,
-        active: !!v.active,
-      },
-      {
-        onSuccess: () => {
-          message.success('已保存');
-          onClose();
-        },
-        onError: (e) => setErrors(applyServerErrors(form, e)),
-      },
-    );
-  };
+    await update.mutateAsync({
+      id: user.id,
+      displayName: v.displayName.trim(),
+      role: v.role,
+      areaCode: v.areaCode,
+      departmentCode: v.departmentCode ?? null,
+      phone: v.phone?.trim() || null,
+      active: !!v.active,
+    });
+    message.success('已保存');
+    onClose();
+  });
 
   return (
     <Modal

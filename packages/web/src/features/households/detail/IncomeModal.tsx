@@ -1,8 +1,7 @@
 /** 录入收入: one year's IncomeInput, PUT /api/households/:id/incomes/:year (an existing year is prefilled and overwritten). */
 import { Alert, App, Form, Modal } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
-import { applyServerErrors, clearFieldErrors } from '../../../components/form/serverErrors';
+import { useFormSubmit } from '../../../components/form/useFormSubmit';
 import { FormErrors } from '../../../components/form/FormErrors';
 import { useSaveIncome } from '../api';
 import { IncomeFields, IncomeYearField } from '../form/IncomeFields';
@@ -35,26 +34,15 @@ export function IncomeModal({ householdId, incomes, open, onClose }: Props) {
   const [form] = Form.useForm<IncomeDraft>();
   const { message } = App.useApp();
   const save = useSaveIncome(householdId);
-  const [errors, setErrors] = useState<string[]>([]);
   const year = Form.useWatch('year', form);
   const existing = incomes.some((i) => i.year === year);
 
-  const submit = async () => {
-    setErrors([]);
-    clearFieldErrors(form);
-    const values = await form.validateFields().catch(() => null);
-    if (!values?.year) return;
-    save.mutate(
-      { ...toIncomeInput(values), year: values.year },
-      {
-        onSuccess: () => {
-          message.success(`${values.year}年度收支已保存`);
-          onClose();
-        },
-        onError: (e) => setErrors(applyServerErrors(form, e)),
-      },
-    );
-  };
+  const { errors, submit, clearErrors } = useFormSubmit(form, async (values) => {
+    if (!values.year) return;
+    await save.mutateAsync({ ...toIncomeInput(values), year: values.year });
+    message.success(`${values.year}年度收支已保存`);
+    onClose();
+  });
 
   return (
     <Modal
@@ -68,7 +56,7 @@ export function IncomeModal({ householdId, incomes, open, onClose }: Props) {
       destroyOnHidden
       afterOpenChange={(visible) => {
         if (visible) {
-          setErrors([]);
+          clearErrors();
           form.setFieldsValue(draftFor(dayjs().year() - 1, incomes));
         }
       }}

@@ -1,7 +1,6 @@
 /** 添加成员: one PersonInput, POST /api/households/:id/members. */
 import { App, Form, Modal } from 'antd';
-import { useState } from 'react';
-import { applyServerErrors, clearFieldErrors } from '../../../components/form/serverErrors';
+import { useFormSubmit } from '../../../components/form/useFormSubmit';
 import { FormErrors } from '../../../components/form/FormErrors';
 import { useAddMember } from '../api';
 import { PersonFields } from '../form/PersonFields';
@@ -17,21 +16,13 @@ export function MemberModal({ householdId, open, onClose }: Props) {
   const [form] = Form.useForm<PersonDraft>();
   const { message } = App.useApp();
   const add = useAddMember(householdId);
-  const [errors, setErrors] = useState<string[]>([]);
 
-  const submit = async () => {
-    setErrors([]);
-    clearFieldErrors(form);
-    const ok = await form.validateFields().then(() => true, () => false);
-    if (!ok) return;
-    add.mutate(toPersonInput(form.getFieldsValue(true) as PersonDraft), {
-      onSuccess: () => {
-        message.success('家庭成员已添加');
-        onClose();
-      },
-      onError: (e) => setErrors(applyServerErrors(form, e)),
-    });
-  };
+  // the whole draft (getFieldsValue(true)), not only the validated fields
+  const { errors, submit } = useFormSubmit(form, async () => {
+    await add.mutateAsync(toPersonInput(form.getFieldsValue(true) as PersonDraft));
+    message.success('家庭成员已添加');
+    onClose();
+  });
 
   return (
     <Modal title="添加家庭成员" open={open} width={900} okText="保存" confirmLoading={add.isPending} onOk={submit} onCancel={onClose} destroyOnHidden>

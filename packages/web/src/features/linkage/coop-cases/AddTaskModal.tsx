@@ -1,8 +1,7 @@
 import { App, DatePicker, Form, Input, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { FormErrors } from '../../../components/form/FormErrors';
-import { applyServerErrors, clearFieldErrors } from '../../../components/form/serverErrors';
+import { useFormSubmit } from '../../../components/form/useFormSubmit';
 import { DepartmentSelect } from '../shared/DepartmentSelect';
 import { useAddTask } from './api';
 
@@ -17,24 +16,12 @@ export function AddTaskModal({ caseId, openedOn, open, onClose }: { caseId: numb
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const add = useAddTask(caseId);
-  const [errors, setErrors] = useState<string[]>([]);
 
-  const submit = async () => {
-    setErrors([]);
-    clearFieldErrors(form);
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    add.mutate(
-      { departmentCode: v.departmentCode, title: v.title.trim(), deadline: v.deadline.format('YYYY-MM-DD') },
-      {
-        onSuccess: () => {
-          message.success('任务已分派');
-          onClose();
-        },
-        onError: (e) => setErrors(applyServerErrors(form, e)),
-      },
-    );
-  };
+  const { errors, submit } = useFormSubmit(form, async (v) => {
+    await add.mutateAsync({ departmentCode: v.departmentCode, title: v.title.trim(), deadline: v.deadline.format('YYYY-MM-DD') });
+    message.success('任务已分派');
+    onClose();
+  });
 
   return (
     <Modal title="追加部门任务" open={open} okText="分派" confirmLoading={add.isPending} onOk={submit} onCancel={onClose} destroyOnHidden>

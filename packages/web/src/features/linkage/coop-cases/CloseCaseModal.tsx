@@ -1,7 +1,6 @@
 import { App, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
 import { FormErrors } from '../../../components/form/FormErrors';
-import { applyServerErrors, clearFieldErrors } from '../../../components/form/serverErrors';
+import { useFormSubmit } from '../../../components/form/useFormSubmit';
 import { useCloseCase } from './api';
 
 /** 办结事项 (office): refused (409) while any task is still 办理中 — the server's message names them. */
@@ -9,21 +8,12 @@ export function CloseCaseModal({ caseId, open, onClose }: { caseId: number; open
   const [form] = Form.useForm<{ closeNote: string }>();
   const { message } = App.useApp();
   const close = useCloseCase(caseId);
-  const [errors, setErrors] = useState<string[]>([]);
 
-  const submit = async () => {
-    setErrors([]);
-    clearFieldErrors(form);
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    close.mutate(v.closeNote.trim(), {
-      onSuccess: () => {
-        message.success('事项已办结');
-        onClose();
-      },
-      onError: (e) => setErrors(applyServerErrors(form, e)),
-    });
-  };
+  const { errors, submit } = useFormSubmit(form, async (v) => {
+    await close.mutateAsync(v.closeNote.trim());
+    message.success('事项已办结');
+    onClose();
+  });
 
   return (
     <Modal title="办结事项" open={open} okText="办结" confirmLoading={close.isPending} onOk={submit} onCancel={onClose} destroyOnHidden>

@@ -1,9 +1,8 @@
 import { App, DatePicker, Flex, Form, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { FormErrors } from '../../../components/form/FormErrors';
-import { applyServerErrors, clearFieldErrors } from '../../../components/form/serverErrors';
+import { useFormSubmit } from '../../../components/form/useFormSubmit';
 import type { CoopCaseKind } from '../shared/linkageDomain';
 import { useCreateCase } from './api';
 import { CaseDetailsFields, CaseFields, cleanDetails } from './CaseFields';
@@ -27,34 +26,22 @@ export function CoopCaseCreateModal({ open, onClose }: { open: boolean; onClose:
   const { message } = App.useApp();
   const navigate = useNavigate();
   const create = useCreateCase();
-  const [errors, setErrors] = useState<string[]>([]);
   const kind = Form.useWatch('kind', form);
 
-  const submit = async () => {
-    setErrors([]);
-    clearFieldErrors(form);
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    create.mutate(
-      {
-        kind: v.kind,
-        openedOn: v.openedOn.format('YYYY-MM-DD'),
-        title: v.title.trim(),
-        description: v.description?.trim() ?? '',
-        subject: v.subject?.trim() || null,
-        details: cleanDetails(v.kind, v.details),
-        tasks: v.tasks.map((t) => ({ departmentCode: t.departmentCode, title: t.title.trim(), deadline: t.deadline.format('YYYY-MM-DD') })),
-      },
-      {
-        onSuccess: (d) => {
-          message.success('事项已创建，任务已分派到部门');
-          onClose();
-          navigate(`/linkage/coop-cases/${d.case.id}`);
-        },
-        onError: (e) => setErrors(applyServerErrors(form, e)),
-      },
-    );
-  };
+  const { errors, submit } = useFormSubmit(form, async (v) => {
+    const d = await create.mutateAsync({
+      kind: v.kind,
+      openedOn: v.openedOn.format('YYYY-MM-DD'),
+      title: v.title.trim(),
+      description: v.description?.trim() ?? '',
+      subject: v.subject?.trim() || null,
+      details: cleanDetails(v.kind, v.details),
+      tasks: v.tasks.map((t) => ({ departmentCode: t.departmentCode, title: t.title.trim(), deadline: t.deadline.format('YYYY-MM-DD') })),
+    });
+    message.success('事项已创建，任务已分派到部门');
+    onClose();
+    navigate(`/linkage/coop-cases/${d.case.id}`);
+  });
 
   return (
     <Modal title="新建协同处置事项" open={open} width={860} okText="创建" confirmLoading={create.isPending} onOk={submit} onCancel={onClose} destroyOnHidden>

@@ -1,7 +1,6 @@
 import { App, Form, Modal } from 'antd';
-import { useState } from 'react';
 import { FormErrors } from '../../../components/form/FormErrors';
-import { applyServerErrors, clearFieldErrors } from '../../../components/form/serverErrors';
+import { useFormSubmit } from '../../../components/form/useFormSubmit';
 import { useUpdateCase } from './api';
 import { CaseDetailsFields, CaseFields, cleanDetails } from './CaseFields';
 import type { CaseDetails, CoopCase } from './types';
@@ -18,31 +17,19 @@ export function CoopCaseEditModal({ coopCase, open, onClose }: { coopCase: CoopC
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const update = useUpdateCase(coopCase.id);
-  const [errors, setErrors] = useState<string[]>([]);
 
-  const submit = async () => {
-    setErrors([]);
-    clearFieldErrors(form);
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    update.mutate(
-      {
-        title: v.title.trim(),
-        description: v.description?.trim() ?? '',
-        subject: v.subject?.trim() || null,
-        details: cleanDetails(coopCase.kind, v.details),
-        householdId: coopCase.householdId,
-        version: coopCase.version,
-      },
-      {
-        onSuccess: () => {
-          message.success('事项已保存');
-          onClose();
-        },
-        onError: (e) => setErrors(applyServerErrors(form, e)),
-      },
-    );
-  };
+  const { errors, submit } = useFormSubmit(form, async (v) => {
+    await update.mutateAsync({
+      title: v.title.trim(),
+      description: v.description?.trim() ?? '',
+      subject: v.subject?.trim() || null,
+      details: cleanDetails(coopCase.kind, v.details),
+      householdId: coopCase.householdId,
+      version: coopCase.version,
+    });
+    message.success('事项已保存');
+    onClose();
+  });
 
   return (
     <Modal title={`编辑事项 · ${coopCase.kindLabel}`} open={open} width={800} okText="保存" confirmLoading={update.isPending} onOk={submit} onCancel={onClose} destroyOnHidden>

@@ -1,7 +1,6 @@
 import { Alert, App, Form, Input, Modal, Radio } from 'antd';
-import { useState } from 'react';
 import { FormErrors } from '../../../components/form/FormErrors';
-import { applyServerErrors, clearFieldErrors } from '../../../components/form/serverErrors';
+import { useFormSubmit } from '../../../components/form/useFormSubmit';
 import { COOP_TASK_STATUS_LABELS, type CoopCaseKind, type CoopTaskStatus } from '../shared/linkageDomain';
 import { useUpdateTask } from './api';
 import type { CoopTask } from './types';
@@ -26,34 +25,22 @@ export function TaskUpdateModal({ task, caseKind, office, onClose }: Props) {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const update = useUpdateTask();
-  const [errors, setErrors] = useState<string[]>([]);
   const status = Form.useWatch('status', form);
   const carryOfficeOnly = caseKind === 'assignment' && !office;
 
-  const submit = async () => {
+  const { errors, submit } = useFormSubmit(form, async (v) => {
     if (!task) return;
-    setErrors([]);
-    clearFieldErrors(form);
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    update.mutate(
-      {
-        id: task.id,
-        version: task.version,
-        status: v.status,
-        progress: v.progress?.trim() || null,
-        resultNote: v.status === 'done' ? v.resultNote?.trim() || null : task.resultNote,
-        carryNote: v.status === 'carried_over' ? v.carryNote?.trim() || null : task.carryNote,
-      },
-      {
-        onSuccess: () => {
-          message.success(v.status === 'open' ? '办理进展已保存' : `任务已${COOP_TASK_STATUS_LABELS[v.status]}`);
-          onClose();
-        },
-        onError: (e) => setErrors(applyServerErrors(form, e)),
-      },
-    );
-  };
+    await update.mutateAsync({
+      id: task.id,
+      version: task.version,
+      status: v.status,
+      progress: v.progress?.trim() || null,
+      resultNote: v.status === 'done' ? v.resultNote?.trim() || null : task.resultNote,
+      carryNote: v.status === 'carried_over' ? v.carryNote?.trim() || null : task.carryNote,
+    });
+    message.success(v.status === 'open' ? '办理进展已保存' : `任务已${COOP_TASK_STATUS_LABELS[v.status]}`);
+    onClose();
+  });
 
   const options: { value: CoopTaskStatus; label: string; disabled?: boolean }[] =
     task?.status === 'open'

@@ -1,8 +1,7 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
 import { FormErrors } from '../../../components/form/FormErrors';
-import { applyServerErrors, clearFieldErrors } from '../../../components/form/serverErrors';
+import { useFormSubmit } from '../../../components/form/useFormSubmit';
 import type { LinkageDepartment } from '../shared/useLinkageDepartments';
 import { useSetDuties } from './api';
 
@@ -15,25 +14,13 @@ export function DutiesModal({ department, onClose }: { department: LinkageDepart
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const save = useSetDuties();
-  const [errors, setErrors] = useState<string[]>([]);
 
-  const submit = async () => {
+  const { errors, submit } = useFormSubmit(form, async (v) => {
     if (!department) return;
-    setErrors([]);
-    clearFieldErrors(form);
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    save.mutate(
-      { code: department.code, duties: (v.duties ?? []).map((d) => d ?? '') },
-      {
-        onSuccess: () => {
-          message.success(`已保存${department.name}的职责清单`);
-          onClose();
-        },
-        onError: (e) => setErrors(applyServerErrors(form, e)),
-      },
-    );
-  };
+    await save.mutateAsync({ code: department.code, duties: (v.duties ?? []).map((d) => d ?? '') });
+    message.success(`已保存${department.name}的职责清单`);
+    onClose();
+  });
 
   return (
     <Modal

@@ -1,9 +1,8 @@
 import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { FormErrors } from '../../../components/form/FormErrors';
-import { applyServerErrors, clearFieldErrors } from '../../../components/form/serverErrors';
+import { useFormSubmit } from '../../../components/form/useFormSubmit';
 import { useCreateMeeting, useUpdateMeeting } from './api';
 import { MEETING_KIND_OPTIONS } from './labels';
 import type { Meeting, MeetingFieldsBody, MeetingKind } from './types';
@@ -29,31 +28,20 @@ export function MeetingFormModal({ open, meeting, onClose }: Props) {
   const navigate = useNavigate();
   const create = useCreateMeeting();
   const update = useUpdateMeeting(meeting?.id ?? 0);
-  const [errors, setErrors] = useState<string[]>([]);
 
-  const submit = async () => {
-    setErrors([]);
-    clearFieldErrors(form);
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
+  const { errors, submit } = useFormSubmit(form, async (v) => {
     const body: MeetingFieldsBody = { kind: v.kind, heldOn: v.heldOn.format('YYYY-MM-DD'), title: v.title.trim(), agenda: v.agenda?.trim() ?? '' };
-    const onError = (e: unknown) => setErrors(applyServerErrors(form, e));
     if (meeting) {
-      update.mutate(
-        { ...body, minutes: meeting.minutes, version: meeting.version },
-        { onSuccess: () => { message.success('会议信息已保存'); onClose(); }, onError },
-      );
+      await update.mutateAsync({ ...body, minutes: meeting.minutes, version: meeting.version });
+      message.success('会议信息已保存');
+      onClose();
     } else {
-      create.mutate(body, {
-        onSuccess: (d) => {
-          message.success('会议已创建，参会情况默认全部出席');
-          onClose();
-          navigate(`/linkage/meetings/${d.meeting.id}`);
-        },
-        onError,
-      });
+      const d = await create.mutateAsync(body);
+      message.success('会议已创建，参会情况默认全部出席');
+      onClose();
+      navigate(`/linkage/meetings/${d.meeting.id}`);
     }
-  };
+  });
 
   return (
     <Modal

@@ -1,8 +1,7 @@
 import { App, DatePicker, Form, Input, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { FormErrors } from '../../../components/form/FormErrors';
-import { applyServerErrors, clearFieldErrors } from '../../../components/form/serverErrors';
+import { useFormSubmit } from '../../../components/form/useFormSubmit';
 import { DepartmentSelect } from '../shared/DepartmentSelect';
 import { useAddMeetingTask } from './api';
 
@@ -17,24 +16,12 @@ export function MeetingTaskModal({ meetingId, heldOn, open, onClose }: { meeting
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const add = useAddMeetingTask(meetingId);
-  const [errors, setErrors] = useState<string[]>([]);
 
-  const submit = async () => {
-    setErrors([]);
-    clearFieldErrors(form);
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    add.mutate(
-      { title: v.title.trim(), departmentCode: v.departmentCode ?? null, deadline: v.deadline.format('YYYY-MM-DD') },
-      {
-        onSuccess: () => {
-          message.success('任务已布置');
-          onClose();
-        },
-        onError: (e) => setErrors(applyServerErrors(form, e)),
-      },
-    );
-  };
+  const { errors, submit } = useFormSubmit(form, async (v) => {
+    await add.mutateAsync({ title: v.title.trim(), departmentCode: v.departmentCode ?? null, deadline: v.deadline.format('YYYY-MM-DD') });
+    message.success('任务已布置');
+    onClose();
+  });
 
   return (
     <Modal title="布置会议任务" open={open} okText="布置" confirmLoading={add.isPending} onOk={submit} onCancel={onClose} destroyOnHidden>

@@ -1,9 +1,8 @@
 /** 生成通报: pick one of the published rankings; the server drafts the text and the lagging departments. */
 import { Alert, App, Form, Modal, Select } from 'antd';
-import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { FormErrors } from '../../../components/form/FormErrors';
-import { applyServerErrors, clearFieldErrors } from '../../../components/form/serverErrors';
+import { useFormSubmit } from '../../../components/form/useFormSubmit';
 import { useRankings } from '../rankings/api';
 import { rankingTitle } from '../rankings/RankingListTab';
 import { useCreateNotice } from './api';
@@ -14,23 +13,14 @@ export function CreateNoticeModal({ open, onClose }: { open: boolean; onClose: (
   const { message } = App.useApp();
   const rankings = useRankings();
   const create = useCreateNotice();
-  const [errors, setErrors] = useState<string[]>([]);
   const published = (rankings.data ?? []).filter((r) => r.status === 'published');
 
-  const submit = async () => {
-    setErrors([]);
-    clearFieldErrors(form);
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    create.mutate(v.rankingId, {
-      onSuccess: ({ notice }) => {
-        message.success('通报已生成，待县级领导审核');
-        onClose();
-        navigate(`/linkage/notices/${notice.id}`);
-      },
-      onError: (e) => setErrors(applyServerErrors(form, e)),
-    });
-  };
+  const { errors, submit } = useFormSubmit(form, async (v) => {
+    const { notice } = await create.mutateAsync(v.rankingId);
+    message.success('通报已生成，待县级领导审核');
+    onClose();
+    navigate(`/linkage/notices/${notice.id}`);
+  });
 
   return (
     <Modal

@@ -1,8 +1,7 @@
 /** The office edits a draft notice's title and text before the leader approves it. */
 import { App, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
 import { FormErrors } from '../../../components/form/FormErrors';
-import { applyServerErrors, clearFieldErrors } from '../../../components/form/serverErrors';
+import { useFormSubmit } from '../../../components/form/useFormSubmit';
 import { useUpdateNotice } from './api';
 import type { Notice } from './types';
 
@@ -10,24 +9,12 @@ export function NoticeEditModal({ notice, open, onClose }: { notice: Notice; ope
   const [form] = Form.useForm<{ title: string; body: string }>();
   const { message } = App.useApp();
   const update = useUpdateNotice();
-  const [errors, setErrors] = useState<string[]>([]);
 
-  const submit = async () => {
-    setErrors([]);
-    clearFieldErrors(form);
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    update.mutate(
-      { id: notice.id, title: v.title.trim(), body: v.body },
-      {
-        onSuccess: () => {
-          message.success('已保存');
-          onClose();
-        },
-        onError: (e) => setErrors(applyServerErrors(form, e)),
-      },
-    );
-  };
+  const { errors, submit } = useFormSubmit(form, async (v) => {
+    await update.mutateAsync({ id: notice.id, title: v.title.trim(), body: v.body });
+    message.success('已保存');
+    onClose();
+  });
 
   return (
     <Modal title="修改通报草稿" open={open} width={760} okText="保存" confirmLoading={update.isPending} onOk={submit} onCancel={onClose} destroyOnHidden>

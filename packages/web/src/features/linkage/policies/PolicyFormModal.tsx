@@ -1,8 +1,7 @@
 import { App, DatePicker, Flex, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { FormErrors } from '../../../components/form/FormErrors';
-import { applyServerErrors, clearFieldErrors } from '../../../components/form/serverErrors';
+import { useFormSubmit } from '../../../components/form/useFormSubmit';
 import { useCreatePolicy, useUpdatePolicy } from './api';
 import { POLICY_LEVEL_OPTIONS } from './labels';
 import type { Policy, PolicyInput, PolicyLevel } from './types';
@@ -27,14 +26,9 @@ export function PolicyFormModal({ target, onClose }: { target: 'new' | Policy | 
   const { message } = App.useApp();
   const create = useCreatePolicy();
   const update = useUpdatePolicy();
-  const [errors, setErrors] = useState<string[]>([]);
   const policy = target && target !== 'new' ? target : null;
 
-  const submit = async () => {
-    setErrors([]);
-    clearFieldErrors(form);
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
+  const { errors, submit } = useFormSubmit(form, async (v) => {
     const body: PolicyInput = {
       level: v.level,
       issuingBody: v.issuingBody.trim(),
@@ -46,16 +40,11 @@ export function PolicyFormModal({ target, onClose }: { target: 'new' | Policy | 
       link: blankToNull(v.link),
       attachmentName: blankToNull(v.attachmentName),
     };
-    const handlers = {
-      onSuccess: () => {
-        message.success(policy ? '政策已保存' : '政策已入库');
-        onClose();
-      },
-      onError: (e: unknown) => setErrors(applyServerErrors(form, e)),
-    };
-    if (policy) update.mutate({ id: policy.id, version: policy.version, ...body }, handlers);
-    else create.mutate(body, handlers);
-  };
+    if (policy) await update.mutateAsync({ id: policy.id, version: policy.version, ...body });
+    else await create.mutateAsync(body);
+    message.success(policy ? '政策已保存' : '政策已入库');
+    onClose();
+  });
 
   return (
     <Modal

@@ -3,7 +3,7 @@ import { Alert, App, Form, Modal } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { FormErrors } from '../../../components/form/FormErrors';
-import { applyServerErrors } from '../../../components/form/serverErrors';
+import { useFormSubmit } from '../../../components/form/useFormSubmit';
 import { QuarterPicker } from '../shared/QuarterPicker';
 import { lastEndedQuarter } from '../shared/quarters';
 import { quarterLabel, type Quarter } from '../shared/scoringDomain';
@@ -15,19 +15,14 @@ export function ComputeRankingModal({ open, initial, onClose }: { open: boolean;
   const { message } = App.useApp();
   const compute = useComputeRanking();
   const [quarter, setQuarter] = useState<Quarter>(initial ?? lastEndedQuarter());
-  const [errors, setErrors] = useState<string[]>([]);
 
-  const submit = () => {
-    setErrors([]);
-    compute.mutate(quarter, {
-      onSuccess: ({ ranking }) => {
-        message.success(`${quarterLabel(quarter)}排序已计算（第${ranking.version}版，草稿）`);
-        onClose();
-        navigate(`/linkage/rankings/${ranking.id}`);
-      },
-      onError: (e) => setErrors(applyServerErrors(form, e)),
-    });
-  };
+  // the form has no named fields (the quarter is local state): validation passes and every server message shows above it
+  const { errors, submit } = useFormSubmit(form, async () => {
+    const { ranking } = await compute.mutateAsync(quarter);
+    message.success(`${quarterLabel(quarter)}排序已计算（第${ranking.version}版，草稿）`);
+    onClose();
+    navigate(`/linkage/rankings/${ranking.id}`);
+  });
 
   return (
     <Modal

@@ -6,7 +6,7 @@ import { Alert, App, Button, Form, Input, Modal, Popconfirm } from 'antd';
 import { useState } from 'react';
 import { ApiError, errorMessage } from '../../../api/client';
 import { FormErrors } from '../../../components/form/FormErrors';
-import { applyServerErrors, clearFieldErrors } from '../../../components/form/serverErrors';
+import { useFormSubmit } from '../../../components/form/useFormSubmit';
 import { usePublishRanking } from './api';
 import type { Ranking } from './types';
 
@@ -21,7 +21,6 @@ export function PublishRankingButton({ ranking, size, type = 'primary' }: Props)
   const publish = usePublishRanking();
   const [form] = Form.useForm<{ reason: string }>();
   const [askReason, setAskReason] = useState<string | null>(null);
-  const [errors, setErrors] = useState<string[]>([]);
 
   const done = () => {
     message.success(`第${ranking.version}版排序已发布`);
@@ -40,13 +39,10 @@ export function PublishRankingButton({ ranking, size, type = 'primary' }: Props)
       },
     );
 
-  const withReason = async () => {
-    setErrors([]);
-    clearFieldErrors(form);
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    publish.mutate({ id: ranking.id, reason: v.reason.trim() }, { onSuccess: done, onError: (e) => setErrors(applyServerErrors(form, e)) });
-  };
+  const { errors, submit: withReason } = useFormSubmit(form, async (v) => {
+    await publish.mutateAsync({ id: ranking.id, reason: v.reason.trim() });
+    done();
+  });
 
   return (
     <>

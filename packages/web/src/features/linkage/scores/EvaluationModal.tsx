@@ -1,8 +1,7 @@
 /** Enter or change one department's 延伸评价 / 外部评价 for the quarter (PUT /api/linkage/evaluations). */
 import { App, Form, Input, InputNumber, Modal } from 'antd';
-import { useState } from 'react';
 import { FormErrors } from '../../../components/form/FormErrors';
-import { applyServerErrors, clearFieldErrors } from '../../../components/form/serverErrors';
+import { useFormSubmit } from '../../../components/form/useFormSubmit';
 import { quarterLabel, type Quarter } from '../shared/scoringDomain';
 import { usePutEvaluation } from './api';
 import type { Evaluation, EvaluationKind } from './types';
@@ -24,26 +23,14 @@ export function EvaluationModal({ target, quarter, current, onClose }: { target:
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const put = usePutEvaluation();
-  const [errors, setErrors] = useState<string[]>([]);
   const external = target?.kind === 'external';
 
-  const submit = async () => {
+  const { errors, submit } = useFormSubmit(form, async (v) => {
     if (!target) return;
-    setErrors([]);
-    clearFieldErrors(form);
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    put.mutate(
-      { departmentCode: target.departmentCode, year: quarter.year, quarter: quarter.quarter, kind: target.kind, score: v.score, source: v.source?.trim() || null },
-      {
-        onSuccess: () => {
-          message.success('已保存');
-          onClose();
-        },
-        onError: (e) => setErrors(applyServerErrors(form, e)),
-      },
-    );
-  };
+    await put.mutateAsync({ departmentCode: target.departmentCode, year: quarter.year, quarter: quarter.quarter, kind: target.kind, score: v.score, source: v.source?.trim() || null });
+    message.success('已保存');
+    onClose();
+  });
 
   return (
     <Modal

@@ -1,8 +1,7 @@
 /** The county leader approves or rejects a pending manual score item, with an optional note. */
 import { App, Descriptions, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
 import { FormErrors } from '../../../components/form/FormErrors';
-import { applyServerErrors, clearFieldErrors } from '../../../components/form/serverErrors';
+import { useFormSubmit } from '../../../components/form/useFormSubmit';
 import { formatDate } from '../../../lib/format';
 import { formatPoints } from '../shared/scoreFormat';
 import { useDecideManualItem } from './api';
@@ -17,26 +16,14 @@ export function ManualDecisionModal({ value, onClose }: Props) {
   const [form] = Form.useForm<{ note?: string }>();
   const { message } = App.useApp();
   const decide = useDecideManualItem();
-  const [errors, setErrors] = useState<string[]>([]);
   const approving = value?.decision === 'approve';
 
-  const submit = async () => {
+  const { errors, submit } = useFormSubmit(form, async (v) => {
     if (!value) return;
-    setErrors([]);
-    clearFieldErrors(form);
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    decide.mutate(
-      { id: value.item.id, decision: value.decision, note: v.note?.trim() || null },
-      {
-        onSuccess: () => {
-          message.success(approving ? '已审核通过，计入得分' : '已退回');
-          onClose();
-        },
-        onError: (e) => setErrors(applyServerErrors(form, e)),
-      },
-    );
-  };
+    await decide.mutateAsync({ id: value.item.id, decision: value.decision, note: v.note?.trim() || null });
+    message.success(approving ? '已审核通过，计入得分' : '已退回');
+    onClose();
+  });
 
   return (
     <Modal

@@ -1,9 +1,9 @@
 /** The office records a manual score item (a manual code of 附件4) with its evidence; it waits for approval. */
 import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { FormErrors } from '../../../components/form/FormErrors';
-import { applyServerErrors, clearFieldErrors } from '../../../components/form/serverErrors';
+import { useFormSubmit } from '../../../components/form/useFormSubmit';
 import { DepartmentSelect } from '../shared/DepartmentSelect';
 import { formatPoints } from '../shared/scoreFormat';
 import { quarterEnd, quarterLabel, monthsOfQuarter, type Quarter } from '../shared/scoringDomain';
@@ -22,7 +22,6 @@ export function ManualItemModal({ open, quarter, onClose }: { open: boolean; qua
   const { message } = App.useApp();
   const create = useCreateManualItem();
   const catalogue = useScoreItems();
-  const [errors, setErrors] = useState<string[]>([]);
   const start = dayjs(`${monthsOfQuarter(quarter)[0]}-01`);
   const end = dayjs(quarterEnd(quarter));
 
@@ -37,30 +36,19 @@ export function ManualItemModal({ open, quarter, onClose }: { open: boolean; qua
     return [...groups.values()];
   }, [catalogue.data]);
 
-  const submit = async () => {
-    setErrors([]);
-    clearFieldErrors(form);
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    create.mutate(
-      {
-        departmentCode: v.departmentCode,
-        year: quarter.year,
-        quarter: quarter.quarter,
-        itemCode: v.itemCode,
-        count: v.count,
-        occurredOn: v.occurredOn.format('YYYY-MM-DD'),
-        evidence: v.evidence.trim(),
-      },
-      {
-        onSuccess: () => {
-          message.success('已录入，待县级领导审核');
-          onClose();
-        },
-        onError: (e) => setErrors(applyServerErrors(form, e)),
-      },
-    );
-  };
+  const { errors, submit } = useFormSubmit(form, async (v) => {
+    await create.mutateAsync({
+      departmentCode: v.departmentCode,
+      year: quarter.year,
+      quarter: quarter.quarter,
+      itemCode: v.itemCode,
+      count: v.count,
+      occurredOn: v.occurredOn.format('YYYY-MM-DD'),
+      evidence: v.evidence.trim(),
+    });
+    message.success('已录入，待县级领导审核');
+    onClose();
+  });
 
   return (
     <Modal

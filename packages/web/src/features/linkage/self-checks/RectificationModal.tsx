@@ -1,8 +1,7 @@
 import { App, Form, Modal } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
 import { FormErrors } from '../../../components/form/FormErrors';
-import { applyServerErrors, clearFieldErrors } from '../../../components/form/serverErrors';
+import { useFormSubmit } from '../../../components/form/useFormSubmit';
 import { useAddProblem, useUpdateRectification } from './api';
 import { RectificationFields, toRectificationBody, type RectificationFormValues } from './RectificationFields';
 import type { Rectification } from './types';
@@ -21,27 +20,18 @@ export function RectificationModal({ selfCheckId, target, reportLocked, onClose 
   const { message } = App.useApp();
   const add = useAddProblem(selfCheckId);
   const update = useUpdateRectification(selfCheckId);
-  const [errors, setErrors] = useState<string[]>([]);
   const row = target && target !== 'new' ? target : null;
 
-  const submit = async () => {
-    setErrors([]);
-    clearFieldErrors(form);
-    const v = await form.validateFields().catch(() => null);
-    if (!v || !target) return;
+  const { errors, submit } = useFormSubmit(form, async (v) => {
+    if (!target) return;
     const body = toRectificationBody(v);
-    const handlers = {
-      onSuccess: () => {
-        message.success(row ? '整改情况已更新' : '问题已登记');
-        onClose();
-      },
-      onError: (e: unknown) => setErrors(applyServerErrors(form, e)),
-    };
-    if (!row) add.mutate(body, handlers);
+    if (!row) await add.mutateAsync(body);
     // a submitted report keeps its problem and deadline as reported: send only what may change
-    else if (reportLocked) update.mutate({ id: row.id, measure: body.measure, owner: body.owner, status: body.status, doneOn: body.doneOn, evidence: body.evidence }, handlers);
-    else update.mutate({ id: row.id, ...body }, handlers);
-  };
+    else if (reportLocked) await update.mutateAsync({ id: row.id, measure: body.measure, owner: body.owner, status: body.status, doneOn: body.doneOn, evidence: body.evidence });
+    else await update.mutateAsync({ id: row.id, ...body });
+    message.success(row ? '整改情况已更新' : '问题已登记');
+    onClose();
+  });
 
   const initial: Partial<RectificationFormValues> = row
     ? {

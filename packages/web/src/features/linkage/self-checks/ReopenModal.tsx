@@ -1,7 +1,6 @@
 import { App, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
 import { FormErrors } from '../../../components/form/FormErrors';
-import { applyServerErrors, clearFieldErrors } from '../../../components/form/serverErrors';
+import { useFormSubmit } from '../../../components/form/useFormSubmit';
 import { useReopenSelfCheck } from './api';
 
 /** 退回修改: the office returns a submitted report to its department, with the reason. */
@@ -9,24 +8,12 @@ export function ReopenModal({ selfCheckId, open, onClose }: { selfCheckId: numbe
   const [form] = Form.useForm<{ reason: string }>();
   const { message } = App.useApp();
   const reopen = useReopenSelfCheck();
-  const [errors, setErrors] = useState<string[]>([]);
 
-  const submit = async () => {
-    setErrors([]);
-    clearFieldErrors(form);
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    reopen.mutate(
-      { id: selfCheckId, reason: v.reason.trim() },
-      {
-        onSuccess: () => {
-          message.success('已退回，部门可修改后重新提交');
-          onClose();
-        },
-        onError: (e) => setErrors(applyServerErrors(form, e)),
-      },
-    );
-  };
+  const { errors, submit } = useFormSubmit(form, async (v) => {
+    await reopen.mutateAsync({ id: selfCheckId, reason: v.reason.trim() });
+    message.success('已退回，部门可修改后重新提交');
+    onClose();
+  });
 
   return (
     <Modal title="退回修改" open={open} okText="退回" okButtonProps={{ danger: true }} confirmLoading={reopen.isPending} onOk={submit} onCancel={onClose} destroyOnHidden>

@@ -1,8 +1,7 @@
 /** 联动设置 (office): self-check due day, 延伸评价 weight, and the notice's lagging thresholds (bottom N for M quarters). */
 import { App, Button, Card, Form, InputNumber, Spin } from 'antd';
-import { useState } from 'react';
 import { FormErrors } from '../../../components/form/FormErrors';
-import { applyServerErrors, clearFieldErrors } from '../../../components/form/serverErrors';
+import { useFormSubmit } from '../../../components/form/useFormSubmit';
 import { QueryError } from '../../../components/QueryError';
 import { PageTitle } from '../shared/PageTitle';
 import { useLinkageSettings, useUpdateLinkageSettings, type LinkageSettings } from './api';
@@ -12,26 +11,20 @@ export default function LinkageSettingsPage() {
   const { message } = App.useApp();
   const settings = useLinkageSettings();
   const update = useUpdateLinkageSettings();
-  const [errors, setErrors] = useState<string[]>([]);
 
-  if (settings.isPending) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
-  if (settings.isError) return <QueryError error={settings.error} onRetry={() => settings.refetch()} />;
-
-  const save = async () => {
-    setErrors([]);
-    clearFieldErrors(form);
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    const changed = (Object.keys(v) as (keyof LinkageSettings)[]).filter((k) => v[k] !== settings.data[k]);
+  // a hook, so above the early returns; `save` is only reachable once the settings have loaded
+  const { errors, submit: save } = useFormSubmit(form, async (v) => {
+    const changed = (Object.keys(v) as (keyof LinkageSettings)[]).filter((k) => v[k] !== settings.data?.[k]);
     if (!changed.length) {
       message.info('设置没有变化');
       return;
     }
-    update.mutate(Object.fromEntries(changed.map((k) => [k, v[k]])), {
-      onSuccess: () => message.success('设置已保存'),
-      onError: (e) => setErrors(applyServerErrors(form, e)),
-    });
-  };
+    await update.mutateAsync(Object.fromEntries(changed.map((k) => [k, v[k]])));
+    message.success('设置已保存');
+  });
+
+  if (settings.isPending) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
+  if (settings.isError) return <QueryError error={settings.error} onRetry={() => settings.refetch()} />;
 
   return (
     <Card>

@@ -1,9 +1,8 @@
 /** 发起资料报送: title, due date and the departments asked (quick picks per class). */
 import { App, Button, DatePicker, Form, Input, Modal, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { FormErrors } from '../../../components/form/FormErrors';
-import { applyServerErrors, clearFieldErrors } from '../../../components/form/serverErrors';
+import { useFormSubmit } from '../../../components/form/useFormSubmit';
 import { CLASS_ORDER, classLabel } from '../shared/DepartmentClassTag';
 import { useLinkageDepartments } from '../shared/useLinkageDepartments';
 import { useCreateSubmissionRequest } from './api';
@@ -20,7 +19,6 @@ export function NewSubmissionRequestModal({ open, onClose }: { open: boolean; on
   const { message } = App.useApp();
   const departments = useLinkageDepartments();
   const create = useCreateSubmissionRequest();
-  const [errors, setErrors] = useState<string[]>([]);
   const all = departments.data ?? [];
 
   const pick = (codes: string[]) => {
@@ -28,22 +26,11 @@ export function NewSubmissionRequestModal({ open, onClose }: { open: boolean; on
     form.setFieldValue('departmentCodes', [...new Set([...current, ...codes])]);
   };
 
-  const submit = async () => {
-    setErrors([]);
-    clearFieldErrors(form);
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    create.mutate(
-      { title: v.title.trim(), description: v.description?.trim() || null, dueDate: v.dueDate.format('YYYY-MM-DD'), departmentCodes: v.departmentCodes },
-      {
-        onSuccess: () => {
-          message.success(`已向 ${v.departmentCodes.length} 个部门发起报送`);
-          onClose();
-        },
-        onError: (e) => setErrors(applyServerErrors(form, e)),
-      },
-    );
-  };
+  const { errors, submit } = useFormSubmit(form, async (v) => {
+    await create.mutateAsync({ title: v.title.trim(), description: v.description?.trim() || null, dueDate: v.dueDate.format('YYYY-MM-DD'), departmentCodes: v.departmentCodes });
+    message.success(`已向 ${v.departmentCodes.length} 个部门发起报送`);
+    onClose();
+  });
 
   return (
     <Modal title="发起资料报送" open={open} width={640} okText="发起" confirmLoading={create.isPending} onOk={submit} onCancel={onClose} destroyOnHidden>

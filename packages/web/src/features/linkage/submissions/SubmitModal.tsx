@@ -1,9 +1,8 @@
 /** A department user submits the requested material for the own department, with an optional note. */
 import { Alert, App, Form, Input, Modal } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
 import { FormErrors } from '../../../components/form/FormErrors';
-import { applyServerErrors, clearFieldErrors } from '../../../components/form/serverErrors';
+import { useFormSubmit } from '../../../components/form/useFormSubmit';
 import { useSubmit } from './api';
 import type { SubmissionRequest } from './types';
 
@@ -11,26 +10,14 @@ export function SubmitModal({ request, onClose }: { request: SubmissionRequest |
   const [form] = Form.useForm<{ note?: string }>();
   const { message } = App.useApp();
   const submitMutation = useSubmit();
-  const [errors, setErrors] = useState<string[]>([]);
   const late = !!request && dayjs().format('YYYY-MM-DD') > request.dueDate;
 
-  const submit = async () => {
+  const { errors, submit } = useFormSubmit(form, async (v) => {
     if (!request) return;
-    setErrors([]);
-    clearFieldErrors(form);
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    submitMutation.mutate(
-      { id: request.id, note: v.note?.trim() || null },
-      {
-        onSuccess: ({ submission }) => {
-          message.success(submission.late ? '已报送（逾期）' : '已报送');
-          onClose();
-        },
-        onError: (e) => setErrors(applyServerErrors(form, e)),
-      },
-    );
-  };
+    const { submission } = await submitMutation.mutateAsync({ id: request.id, note: v.note?.trim() || null });
+    message.success(submission.late ? '已报送（逾期）' : '已报送');
+    onClose();
+  });
 
   return (
     <Modal

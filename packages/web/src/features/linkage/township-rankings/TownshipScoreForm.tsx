@@ -1,8 +1,7 @@
 import { SendOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Form, Input, InputNumber, Popconfirm, Table } from 'antd';
-import { useState } from 'react';
 import { FormErrors } from '../../../components/form/FormErrors';
-import { applyServerErrors, clearFieldErrors } from '../../../components/form/serverErrors';
+import { useFormSubmit } from '../../../components/form/useFormSubmit';
 import { monthLabel } from '../shared/months';
 import { useSubmitTownshipRanking } from './api';
 import type { Township } from './useTownships';
@@ -16,24 +15,14 @@ export function TownshipScoreForm({ month, townships }: { month: string; townshi
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const submit = useSubmitTownshipRanking();
-  const [errors, setErrors] = useState<string[]>([]);
 
-  const onSubmit = async () => {
-    setErrors([]);
-    clearFieldErrors(form);
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    submit.mutate(
-      {
-        month,
-        items: v.items.map((i) => ({ townshipCode: i.townshipCode, score: Number(i.score), remark: i.remark?.trim() || null })),
-      },
-      {
-        onSuccess: () => void message.success(`${monthLabel(month)}乡镇评分排名已报送`),
-        onError: (e) => setErrors(applyServerErrors(form, e)),
-      },
-    );
-  };
+  const { errors, submit: onSubmit } = useFormSubmit(form, async (v) => {
+    await submit.mutateAsync({
+      month,
+      items: v.items.map((i) => ({ townshipCode: i.townshipCode, score: Number(i.score), remark: i.remark?.trim() || null })),
+    });
+    message.success(`${monthLabel(month)}乡镇评分排名已报送`);
+  });
 
   return (
     <Form form={form} initialValues={{ items: townships.map((t) => ({ townshipCode: t.code })) }}>

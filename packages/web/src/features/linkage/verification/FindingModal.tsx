@@ -1,8 +1,7 @@
 /** 登记核查结果 on one sampled record: 属实/不属实, for a rectification the verified status, and a note. */
 import { App, Form, Input, Modal, Radio, Select } from 'antd';
-import { useState } from 'react';
 import { FormErrors } from '../../../components/form/FormErrors';
-import { applyServerErrors, clearFieldErrors } from '../../../components/form/serverErrors';
+import { useFormSubmit } from '../../../components/form/useFormSubmit';
 import { useAddFinding } from './api';
 import type { SampleItem, Verdict, VerifiedStatus } from './types';
 import { TARGET_TYPE_LABELS, VERDICT_LABELS, VERIFIED_STATUS_LABELS } from './verificationLabels';
@@ -17,32 +16,20 @@ export function FindingModal({ roundId, target, onClose }: { roundId: number; ta
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const add = useAddFinding(roundId);
-  const [errors, setErrors] = useState<string[]>([]);
   const isRectification = target?.targetType === 'rectification';
 
-  const submit = async () => {
+  const { errors, submit } = useFormSubmit(form, async (v) => {
     if (!target) return;
-    setErrors([]);
-    clearFieldErrors(form);
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    add.mutate(
-      {
-        targetType: target.targetType,
-        targetId: target.targetId,
-        verdict: v.verdict,
-        verifiedStatus: isRectification ? (v.verifiedStatus ?? null) : null,
-        note: v.note?.trim() || null,
-      },
-      {
-        onSuccess: () => {
-          message.success('核查结果已登记');
-          onClose();
-        },
-        onError: (e) => setErrors(applyServerErrors(form, e)),
-      },
-    );
-  };
+    await add.mutateAsync({
+      targetType: target.targetType,
+      targetId: target.targetId,
+      verdict: v.verdict,
+      verifiedStatus: isRectification ? (v.verifiedStatus ?? null) : null,
+      note: v.note?.trim() || null,
+    });
+    message.success('核查结果已登记');
+    onClose();
+  });
 
   return (
     <Modal

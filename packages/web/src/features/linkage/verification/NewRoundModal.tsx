@@ -1,8 +1,7 @@
 /** 发起核查: a month, how many self-checks and rectifications to sample, and an optional seed (else random). */
 import { Alert, App, Form, Input, InputNumber, Modal } from 'antd';
-import { useState } from 'react';
 import { FormErrors } from '../../../components/form/FormErrors';
-import { applyServerErrors, clearFieldErrors } from '../../../components/form/serverErrors';
+import { useFormSubmit } from '../../../components/form/useFormSubmit';
 import { MonthPicker } from '../shared/MonthPicker';
 import { lastMonth } from '../shared/months';
 import { useCreateRound } from './api';
@@ -19,25 +18,13 @@ export function NewRoundModal({ open, onClose, onCreated }: { open: boolean; onC
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const create = useCreateRound();
-  const [errors, setErrors] = useState<string[]>([]);
 
-  const submit = async () => {
-    setErrors([]);
-    clearFieldErrors(form);
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    create.mutate(
-      { month: v.month, selfCheckCount: v.selfCheckCount, rectificationCount: v.rectificationCount, seed: v.seed?.trim() || undefined, note: v.note?.trim() || null },
-      {
-        onSuccess: (r) => {
-          message.success(`已抽取 ${r.sample.length} 个样本（随机种子 ${r.seed}）`);
-          onCreated(r.id);
-          onClose();
-        },
-        onError: (e) => setErrors(applyServerErrors(form, e)),
-      },
-    );
-  };
+  const { errors, submit } = useFormSubmit(form, async (v) => {
+    const r = await create.mutateAsync({ month: v.month, selfCheckCount: v.selfCheckCount, rectificationCount: v.rectificationCount, seed: v.seed?.trim() || undefined, note: v.note?.trim() || null });
+    message.success(`已抽取 ${r.sample.length} 个样本（随机种子 ${r.seed}）`);
+    onCreated(r.id);
+    onClose();
+  });
 
   return (
     <Modal
