@@ -11,6 +11,8 @@ export interface Me {
   departmentCode: string | null;
   departmentName: string | null;
   permissions: string[];
+  /** The server's business date (YYYY-MM-DD). */
+  today: string;
 }
 
 export interface CodeEntry {

@@ -5,11 +5,15 @@ import { api, ApiError, onUnauthorized } from '../api/client';
 import type { Me } from '../api/types';
 import { hasPermission, type Permission } from './permissions';
 
+import { setServerToday } from '../lib/today';
+
 export const ME_KEY = ['auth', 'me'] as const;
 
 async function fetchMe(): Promise<Me | null> {
   try {
-    return (await api<{ user: Me }>('/auth/me', { quiet401: true })).user;
+    const { user } = await api<{ user: Me }>('/auth/me', { quiet401: true });
+    setServerToday(user.today);
+    return user;
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) return null;
     throw e;
@@ -61,6 +65,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       can: (permission) => hasPermission(user, permission),
       forgetData: () => queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] }),
       signedIn: (u) => {
+        setServerToday(u.today);
         setSignedOutBy(null);
         queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
         queryClient.setQueryData(ME_KEY, u);

@@ -24,6 +24,7 @@ describe.each(engines)('auth on %s', (engine) => {
     const me = await t.app.inject({ url: '/api/auth/me', headers: { cookie } });
     expect(me.json().user).toMatchObject({ username: 'village', role: 'village_cadre', areaName: '大沟村' });
     expect(me.json().user.permissions).toContain('household:read');
+    expect(me.json().user.today).toBe('2026-03-01'); // the server's business date, for the web's defaults
     expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie } })).statusCode).toBe(204);
     expect((await t.app.inject({ url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(401);
   });

@@ -5,6 +5,7 @@ import type { Services } from '../../services.js';
 import { authed } from '../../http/guard.js';
 import type { AuthUser } from '../../http/context.js';
 import { SESSION_COOKIE } from '../../http/session.plugin.js';
+import { todayOf } from '../../clock.js';
 
 export const meSchema = z.object({
   id: z.number(),
@@ -17,12 +18,14 @@ export const meSchema = z.object({
   departmentCode: z.string().nullable(),
   departmentName: z.string().nullable(),
   permissions: z.array(z.string()),
+  /** The server's business date (China Standard Time; follows SHOUWANG_TODAY), for the web's date defaults. */
+  today: z.string(),
 });
 
 export const authRoutes = (s: Services, opts: { cookieSecure: boolean }): FastifyPluginAsyncZod => async (app) => {
   const describe = async (user: AuthUser) => {
     const names = await s.users.names(user.areaCode, user.departmentCode);
-    return { ...user, roleLabel: ROLE_LABELS[user.role], areaName: names.areaName, departmentName: names.departmentName, permissions: permissionsOf(user.role) };
+    return { ...user, roleLabel: ROLE_LABELS[user.role], areaName: names.areaName, departmentName: names.departmentName, permissions: permissionsOf(user.role), today: todayOf(s.clock) };
   };
 
   app.post('/api/auth/login', {

@@ -1,12 +1,12 @@
 /** 录入收入: one year's IncomeInput, PUT /api/households/:id/incomes/:year (an existing year is prefilled and overwritten). */
 import { Alert, App, Form, Modal } from 'antd';
-import dayjs from 'dayjs';
 import { useFormSubmit } from '../../../components/form/useFormSubmit';
 import { FormErrors } from '../../../components/form/FormErrors';
 import { useSaveIncome } from '../api';
 import { IncomeFields, IncomeYearField } from '../form/IncomeFields';
 import { toIncomeInput, type IncomeDraft } from '../form/formValues';
 import type { Income } from '../types';
+import { serverNow } from '../../../lib/today';
 
 interface Props {
   householdId: number;
@@ -57,7 +57,7 @@ export function IncomeModal({ householdId, incomes, open, onClose }: Props) {
       afterOpenChange={(visible) => {
         if (visible) {
           clearErrors();
-          form.setFieldsValue(draftFor(dayjs().year() - 1, incomes));
+          form.setFieldsValue(draftFor(serverNow().year() - 1, incomes));
         }
       }}
     >

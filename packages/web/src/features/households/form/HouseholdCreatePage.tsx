@@ -1,5 +1,4 @@
 import { App, Checkbox, Divider, Form } from 'antd';
-import dayjs from 'dayjs';
 import { useNavigate } from 'react-router-dom';
 import { useCreateHousehold, type CreateHouseholdBody } from '../api';
 import { FormPage } from './FormPage';
@@ -8,12 +7,13 @@ import { IncomeFields, IncomeYearField } from './IncomeFields';
 import { MemberListFields } from './MemberListFields';
 import { NEW_HOUSEHOLD, newPerson, toHouseholdInput, toIncomeInput, toPersonInput, type HouseholdFormValues } from './formValues';
 import { useServerErrors } from './useServerErrors';
+import { serverNow } from '../../../lib/today';
 
 const INITIAL: HouseholdFormValues = {
   household: NEW_HOUSEHOLD,
   members: [newPerson(true)],
   withIncome: false,
-  income: { year: dayjs().year() - 1 },
+  income: { year: serverNow().year() - 1 },
 };
 
 export default function HouseholdCreatePage() {

@@ -1,5 +1,5 @@
 import { App, DatePicker, Flex, Form, Modal, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router-dom';
 import { FormErrors } from '../../../components/form/FormErrors';
 import { useFormSubmit } from '../../../components/form/useFormSubmit';
@@ -9,6 +9,7 @@ import { CaseDetailsFields, CaseFields, cleanDetails } from './CaseFields';
 import { CaseTasksFields } from './CaseTasksFields';
 import { CASE_KIND_OPTIONS } from './labels';
 import type { CaseDetails } from './types';
+import { serverNow } from '../../../lib/today';
 
 interface Values {
   kind: CoopCaseKind;
@@ -46,13 +47,13 @@ export function CoopCaseCreateModal({ open, onClose }: { open: boolean; onClose:
   return (
     <Modal title="新建协同处置事项" open={open} width={860} okText="创建" confirmLoading={create.isPending} onOk={submit} onCancel={onClose} destroyOnHidden>
       <FormErrors messages={errors} />
-      <Form form={form} layout="vertical" preserve={false} initialValues={{ kind: 'consultation', openedOn: dayjs(), tasks: [{}] }}>
+      <Form form={form} layout="vertical" preserve={false} initialValues={{ kind: 'consultation', openedOn: serverNow(), tasks: [{}] }}>
         <Flex gap={16}>
           <Form.Item name="kind" label="事项类型" style={{ width: 200 }} rules={[{ required: true, message: '请选择事项类型' }]}>
             <Select options={CASE_KIND_OPTIONS} data-testid="coop-case-kind" />
           </Form.Item>
           <Form.Item name="openedOn" label="立案日期" style={{ width: 200 }} rules={[{ required: true, message: '请选择立案日期' }]}>
-            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(serverNow(), 'day')} />
           </Form.Item>
         </Flex>
         <CaseFields />

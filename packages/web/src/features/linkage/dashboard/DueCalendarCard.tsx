@@ -1,6 +1,6 @@
 /** What falls due in a month: an antd Calendar with badges per day, and the month's reminders (overdue and due soon first). */
 import { Badge, Calendar, Card, Col, Empty, List, Row, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { QueryError } from '../../../components/QueryError';
 import { monthLabel } from '../shared/months';
@@ -9,11 +9,12 @@ import { useLinkageCalendar } from './api';
 import {
   CALENDAR_KIND_LABELS, CALENDAR_STATE_BADGES, CALENDAR_STATE_LABELS, CALENDAR_STATE_ORDER, type CalendarItem,
 } from './calendarTypes';
+import { serverNow } from '../../../lib/today';
 
 const STATE_TAG_COLORS = { done: 'green', pending: 'default', due_soon: 'orange', overdue: 'red' } as const;
 
 export function DueCalendarCard() {
-  const [value, setValue] = useState<Dayjs>(() => dayjs());
+  const [value, setValue] = useState<Dayjs>(() => serverNow());
   const month = value.format('YYYY-MM');
   const calendar = useLinkageCalendar(month);
   const departments = useLinkageDepartments();

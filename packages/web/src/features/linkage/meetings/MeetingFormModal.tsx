@@ -6,6 +6,7 @@ import { useFormSubmit } from '../../../components/form/useFormSubmit';
 import { useCreateMeeting, useUpdateMeeting } from './api';
 import { MEETING_KIND_OPTIONS } from './labels';
 import type { Meeting, MeetingFieldsBody, MeetingKind } from './types';
+import { serverNow } from '../../../lib/today';
 
 interface Values {
   kind: MeetingKind;
@@ -62,7 +63,7 @@ export function MeetingFormModal({ open, meeting, onClose }: Props) {
         initialValues={
           meeting
             ? { kind: meeting.kind, heldOn: dayjs(meeting.heldOn), title: meeting.title, agenda: meeting.agenda }
-            : { kind: 'progress', heldOn: dayjs() }
+            : { kind: 'progress', heldOn: serverNow() }
         }
       >
         <Form.Item name="kind" label="会议形式" rules={[{ required: true, message: '请选择会议形式' }]}>

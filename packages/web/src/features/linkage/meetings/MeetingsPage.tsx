@@ -1,7 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../../../app/auth';
@@ -15,6 +14,7 @@ import { useMeetings } from './api';
 import { ATTENDANCE_COLORS, MEETING_KIND_COLORS } from './labels';
 import { MeetingFormModal } from './MeetingFormModal';
 import type { MeetingListItem } from './types';
+import { serverNow } from '../../../lib/today';
 
 const KEYS = ['year'] as const;
 
@@ -22,7 +22,7 @@ const KEYS = ['year'] as const;
 export default function MeetingsPage() {
   const { can } = useAuth();
   const { filters, update } = useUrlQuery(KEYS);
-  const year = Number(filters.year) || dayjs().year();
+  const year = Number(filters.year) || serverNow().year();
   const meetings = useMeetings(year);
   const [creating, setCreating] = useState(false);
   const isDepartment = !!useDepartmentUser();

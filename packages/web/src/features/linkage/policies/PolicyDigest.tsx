@@ -1,5 +1,4 @@
 import { Card, Empty, Flex, Progress, Space, Statistic, Table, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { QueryError } from '../../../components/QueryError';
 import { formatDate, orDash } from '../../../lib/format';
 import { useUrlQuery } from '../../../lib/useUrlQuery';
@@ -8,13 +7,14 @@ import { isMonthString, monthLabel, MONTH_FORMAT } from '../shared/months';
 import { usePolicyDigest } from './api';
 import { POLICY_LEVEL_COLORS } from './labels';
 import type { DigestItem } from './types';
+import { serverNow } from '../../../lib/today';
 
 const KEYS = ['digestMonth'] as const;
 
 /** 政策月报: the month's additions to the library, grouped 中央 → 县级, with how many departments read each. */
 export function PolicyDigest() {
   const { filters, update } = useUrlQuery(KEYS);
-  const month = isMonthString(filters.digestMonth) ? filters.digestMonth : dayjs().format(MONTH_FORMAT);
+  const month = isMonthString(filters.digestMonth) ? filters.digestMonth : serverNow().format(MONTH_FORMAT);
   const digest = usePolicyDigest(month);
   const d = digest.data;
 

@@ -5,6 +5,7 @@ import { useFormSubmit } from '../../../components/form/useFormSubmit';
 import { useCreatePolicy, useUpdatePolicy } from './api';
 import { POLICY_LEVEL_OPTIONS } from './labels';
 import type { Policy, PolicyInput, PolicyLevel } from './types';
+import { serverNow } from '../../../lib/today';
 
 interface Values {
   level: PolicyLevel;
@@ -94,7 +95,7 @@ export function PolicyFormModal({ target, onClose }: { target: 'new' | Policy | 
             <Input maxLength={60} placeholder="如 豫政办〔2024〕12号" />
           </Form.Item>
           <Form.Item name="issuedOn" label="印发日期" style={{ width: 200 }} rules={[{ required: true, message: '请选择印发日期' }]}>
-            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(serverNow(), 'day')} />
           </Form.Item>
         </Flex>
         <Form.Item name="summary" label="内容摘要" rules={[{ required: true, whitespace: true, message: '请填写内容摘要' }]}>

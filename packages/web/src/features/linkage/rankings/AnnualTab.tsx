@@ -1,7 +1,6 @@
 /** 年度: the four quarters' published final scores and ranks side by side, one table per class. */
 import { Alert, Card, Flex, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { QueryError } from '../../../components/QueryError';
 import { useUrlQuery } from '../../../lib/useUrlQuery';
@@ -12,6 +11,7 @@ import { formatScore } from '../shared/scoreFormat';
 import { useAnnual } from './api';
 import type { AnnualItem, AnnualQuarterCell } from './types';
 import { YearSelect } from '../shared/YearSelect';
+import { serverNow } from '../../../lib/today';
 
 const KEYS = ['year'] as const;
 
@@ -27,7 +27,7 @@ function Cell({ cell }: { cell: AnnualQuarterCell | null | undefined }) {
 
 export function AnnualTab() {
   const { filters, update } = useUrlQuery(KEYS);
-  const year = Number(filters.year) || dayjs().year();
+  const year = Number(filters.year) || serverNow().year();
   const annual = useAnnual(year);
   const published = annual.data?.rankings ?? [];
 

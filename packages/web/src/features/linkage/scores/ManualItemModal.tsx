@@ -8,6 +8,7 @@ import { DepartmentSelect } from '../shared/DepartmentSelect';
 import { formatPoints } from '../shared/scoreFormat';
 import { quarterEnd, quarterLabel, monthsOfQuarter, type Quarter } from '../shared/scoringDomain';
 import { useCreateManualItem, useScoreItems } from './api';
+import { serverNow } from '../../../lib/today';
 
 interface Values {
   departmentCode: string;
@@ -74,7 +75,7 @@ export function ManualItemModal({ open, quarter, onClose }: { open: boolean; qua
           <InputNumber min={1} max={100} precision={0} style={{ width: 160 }} />
         </Form.Item>
         <Form.Item name="occurredOn" label="发生日期" rules={[{ required: true, message: '请选择发生日期' }]} extra={`应在 ${start.format('YYYY-MM-DD')} 至 ${end.format('YYYY-MM-DD')} 之间`}>
-          <DatePicker disabledDate={(d) => d.isBefore(start, 'day') || d.isAfter(end, 'day')} defaultPickerValue={end.isAfter(dayjs()) ? dayjs() : end} />
+          <DatePicker disabledDate={(d) => d.isBefore(start, 'day') || d.isAfter(end, 'day')} defaultPickerValue={end.isAfter(serverNow()) ? serverNow() : end} />
         </Form.Item>
         <Form.Item name="evidence" label="佐证材料" rules={[{ required: true, whitespace: true, message: '请填写佐证材料' }]}>
           <Input.TextArea rows={4} maxLength={4000} showCount placeholder="通报文号、表扬文件、媒体报道链接等" />

@@ -1,10 +1,11 @@
 /** Fields of a 整改台账 row, shared by 登记问题 and 更新整改. */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Flex, Form, Input, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import type { RectificationStatus } from '../shared/linkageDomain';
 import { RECTIFICATION_STATUS_OPTIONS } from './labels';
 import type { Evidence } from './types';
+import { serverNow } from '../../../lib/today';
 
 export interface RectificationFormValues {
   problem: string;
@@ -53,7 +54,7 @@ export function RectificationFields({ reportLocked, doneFinal }: Props) {
           hidden={status !== 'done'}
           rules={[{ required: status === 'done', message: '已整改的问题必须填写整改完成日期' }]}
         >
-          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(serverNow(), 'day')} />
         </Form.Item>
       </Flex>
       <Form.List name="evidence">

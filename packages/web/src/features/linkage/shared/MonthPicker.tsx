@@ -1,6 +1,7 @@
 import { DatePicker } from 'antd';
 import dayjs from 'dayjs';
 import { MONTH_FORMAT } from './months';
+import { serverNow } from '../../../lib/today';
 
 interface Props {
   /** 'YYYY-MM' */
@@ -23,7 +24,7 @@ export function MonthPicker({ value, onChange, allowClear = false, placeholder =
       placeholder={placeholder}
       value={value ? dayjs(`${value}-01`) : null}
       onChange={(d) => onChange(d ? d.format(MONTH_FORMAT) : undefined)}
-      disabledDate={noFuture ? (d) => d.isAfter(dayjs(), 'month') : undefined}
+      disabledDate={noFuture ? (d) => d.isAfter(serverNow(), 'month') : undefined}
       data-testid={rest['data-testid']}
     />
   );

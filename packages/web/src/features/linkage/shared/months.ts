@@ -1,11 +1,11 @@
 /** Month strings ('YYYY-MM') of the monthly cycle. */
-import dayjs from 'dayjs';
+import { serverNow } from '../../../lib/today';
 
 export const MONTH_FORMAT = 'YYYY-MM';
 
 /** The month whose self-check is being filed now (the default of the monthly pages). */
 export function lastMonth(): string {
-  return dayjs().subtract(1, 'month').format(MONTH_FORMAT);
+  return serverNow().subtract(1, 'month').format(MONTH_FORMAT);
 }
 
 export function isMonthString(v: string | undefined): v is string {

@@ -1,6 +1,6 @@
 /** Quarters of the scoring cycle ({ year, quarter }) as the pages pick and show them. */
-import dayjs from 'dayjs';
 import { previousQuarter, quarterOfMonth, type Quarter } from './scoringDomain';
+import { serverNow } from '../../../lib/today';
 
 export type QuarterNo = Quarter['quarter'];
 
@@ -8,7 +8,7 @@ export const QUARTER_NAMES = ['第一季度', '第二季度', '第三季度', '�
 
 /** The quarter today falls in (its scores are provisional). */
 export function currentQuarter(): Quarter {
-  return quarterOfMonth(dayjs().format('YYYY-MM'));
+  return quarterOfMonth(serverNow().format('YYYY-MM'));
 }
 
 /** The last quarter that has ended (the one a ranking is computed for). */
@@ -34,7 +34,7 @@ export function sameQuarter(a: Quarter, b: Quarter): boolean {
 
 /** Years offered by pickers: from 2023 (the mechanism's start) to the current year. */
 export function pickableYears(): number[] {
-  const now = dayjs().year();
+  const now = serverNow().year();
   const out: number[] = [];
   for (let y = now; y >= 2023; y--) out.push(y);
   return out;

@@ -1,11 +1,12 @@
 /** 发起资料报送: title, due date and the departments asked (quick picks per class). */
 import { App, Button, DatePicker, Form, Input, Modal, Select, Space } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { FormErrors } from '../../../components/form/FormErrors';
 import { useFormSubmit } from '../../../components/form/useFormSubmit';
 import { CLASS_ORDER, classLabel } from '../shared/DepartmentClassTag';
 import { useLinkageDepartments } from '../shared/useLinkageDepartments';
 import { useCreateSubmissionRequest } from './api';
+import { serverNow } from '../../../lib/today';
 
 interface Values {
   title: string;
@@ -43,7 +44,7 @@ export function NewSubmissionRequestModal({ open, onClose }: { open: boolean; on
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
         <Form.Item name="dueDate" label="截止日期" rules={[{ required: true, message: '请选择截止日期' }]} extra="截止日期后报送记为不及时（扣1分），截止仍未报送扣2分">
-          <DatePicker disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
+          <DatePicker disabledDate={(d) => d.isBefore(serverNow(), 'day')} />
         </Form.Item>
         <Form.Item label="报送部门" required>
           <Space wrap style={{ marginBottom: 8 }}>

@@ -1,16 +1,16 @@
 /** A department user submits the requested material for the own department, with an optional note. */
 import { Alert, App, Form, Input, Modal } from 'antd';
-import dayjs from 'dayjs';
 import { FormErrors } from '../../../components/form/FormErrors';
 import { useFormSubmit } from '../../../components/form/useFormSubmit';
 import { useSubmit } from './api';
 import type { SubmissionRequest } from './types';
+import { serverNow } from '../../../lib/today';
 
 export function SubmitModal({ request, onClose }: { request: SubmissionRequest | null; onClose: () => void }) {
   const [form] = Form.useForm<{ note?: string }>();
   const { message } = App.useApp();
   const submitMutation = useSubmit();
-  const late = !!request && dayjs().format('YYYY-MM-DD') > request.dueDate;
+  const late = !!request && serverNow().format('YYYY-MM-DD') > request.dueDate;
 
   const { errors, submit } = useFormSubmit(form, async (v) => {
     if (!request) return;

@@ -1,7 +1,7 @@
 /** A department's submission in words: 按时报送 / 逾期报送 / 未报送 (due passed) / 待报送. */
 import { Tag } from 'antd';
-import dayjs from 'dayjs';
 import type { Submission } from './types';
+import { serverNow } from '../../../lib/today';
 
 export type SubmissionState = 'on_time' | 'late' | 'missing' | 'pending';
 
@@ -10,7 +10,7 @@ const COLORS: Record<SubmissionState, string> = { on_time: 'green', late: 'orang
 
 export function submissionState(s: Submission, dueDate: string): SubmissionState {
   if (s.status === 'submitted') return s.late ? 'late' : 'on_time';
-  return dayjs().format('YYYY-MM-DD') > dueDate ? 'missing' : 'pending';
+  return serverNow().format('YYYY-MM-DD') > dueDate ? 'missing' : 'pending';
 }
 
 export function SubmissionStateTag({ state }: { state: SubmissionState }) {
