@@ -33,6 +33,7 @@ export const authRoutes = (s: Services, opts: { cookieSecure: boolean }): Fastif
     schema: {
       tags: ['auth'],
       summary: '登录',
+      security: [],
       body: z.object({ username: z.string().trim().min(1, '请输入用户名').max(64), password: z.string().min(1, '请输入密码').max(200) }),
       response: { 200: z.object({ user: meSchema }) },
     },
@@ -42,7 +43,7 @@ export const authRoutes = (s: Services, opts: { cookieSecure: boolean }): Fastif
     return { user: await describe(user) };
   });
 
-  app.post('/api/auth/logout', { config: { access: 'public' }, schema: { tags: ['auth'], summary: '退出登录' } }, async (req, reply) => {
+  app.post('/api/auth/logout', { config: { access: 'public' }, schema: { tags: ['auth'], summary: '退出登录', security: [] } }, async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     if (token) await s.auth.logout(token, req.ctx);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
