@@ -24,3 +24,7 @@ export * from './workflow/public-notice.rules.js';
 export * from './monitoring/labour.rules.js';
 export * from './monitoring/measures.js';
 export * from './monitoring/elimination.rules.js';
+export * from './warning/comparison-rules.js';
+export * from './warning/matching.rules.js';
+export * from './warning/warning.workflow.js';
+export * from './files/spreadsheet-input.rules.js';
