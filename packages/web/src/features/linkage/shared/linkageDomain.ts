@@ -20,3 +20,4 @@ export {
   type CoopCaseKind,
   type CoopTaskStatus,
 } from '../../../../../domain/src/linkage/coop-case.rules.js';
+export { deadlineState, type CalendarState } from '../../../../../domain/src/linkage/calendar.rules.js';

@@ -2,6 +2,7 @@
 import { Tag } from 'antd';
 import type { Submission } from './types';
 import { serverNow } from '../../../lib/today';
+import { deadlineState } from '../shared/linkageDomain';
 
 export type SubmissionState = 'on_time' | 'late' | 'missing' | 'pending';
 
@@ -10,7 +11,7 @@ const COLORS: Record<SubmissionState, string> = { on_time: 'green', late: 'orang
 
 export function submissionState(s: Submission, dueDate: string): SubmissionState {
   if (s.status === 'submitted') return s.late ? 'late' : 'on_time';
-  return serverNow().format('YYYY-MM-DD') > dueDate ? 'missing' : 'pending';
+  return deadlineState(dueDate, false, serverNow().format('YYYY-MM-DD')) === 'overdue' ? 'missing' : 'pending';
 }
 
 export function SubmissionStateTag({ state }: { state: SubmissionState }) {
