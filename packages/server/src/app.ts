@@ -21,6 +21,14 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { areaRoutes } from './modules/areas/area.routes.js';
 import { linkageRoutes } from './modules/linkage/linkage.routes.js';
 import { attachmentRoutes } from './modules/attachments/attachment.routes.js';
+import { importsRoutes } from './modules/imports/imports.routes.js';
+import { comparisonRoutes } from './modules/comparison/comparison.routes.js';
+import { warningsRoutes } from './modules/warnings/warnings.routes.js';
+import { selfReportRoutes } from './modules/self-report/self-report.routes.js';
+import { screeningRoutes } from './modules/screening/screening.routes.js';
+import { casesRoutes } from './modules/cases/cases.routes.js';
+import { assistanceRoutes } from './modules/assistance/assistance.routes.js';
+import { qualityRoutes } from './modules/quality/quality.routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -95,6 +103,14 @@ export async function buildApp(s: Services, o: AppOptions): Promise<FastifyInsta
   await app.register(auditRoutes(s));
   await app.register(linkageRoutes(s));
   await app.register(attachmentRoutes(s));
+  await app.register(importsRoutes(s));
+  await app.register(comparisonRoutes(s));
+  await app.register(warningsRoutes(s));
+  await app.register(selfReportRoutes(s));
+  await app.register(screeningRoutes(s));
+  await app.register(casesRoutes(s));
+  await app.register(assistanceRoutes(s));
+  await app.register(qualityRoutes(s));
 
   const spa = Boolean(o.webDist && existsSync(o.webDist));
   if (spa) await app.register(fastifyStatic, { root: o.webDist!, wildcard: false });

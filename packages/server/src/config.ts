@@ -17,6 +17,12 @@ const schema = z.object({
   SHOUWANG_DEMO_PASSWORD: z.string().min(8).default('Shouwang@2024'),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(8),
   ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().max(100 * 1_048_576).default(5 * 1_048_576),
+  /** Largest spreadsheet upload (registry / roster import, department comparison files). */
+  IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(200 * 1_048_576),
+  /** 一码通 self-reports: per client IP and per household, within the window. */
+  SELF_REPORT_MAX_PER_CLIENT: z.coerce.number().int().positive().default(10),
+  SELF_REPORT_MAX_PER_HOUSEHOLD: z.coerce.number().int().positive().default(5),
+  SELF_REPORT_WINDOW_MINUTES: z.coerce.number().int().positive().default(60),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Run as of this date (YYYY-MM-DD): for demonstrations, training and end-to-end tests. Time moves on from it. */

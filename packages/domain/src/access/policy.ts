@@ -7,7 +7,11 @@ import type { Role } from './roles.js';
 export type Resource =
   | 'household' | 'person_identity' | 'user' | 'audit_log' | 'area' | 'code_list'
   // "5+2" linkage
-  | 'department' | 'self_check' | 'meeting' | 'verification' | 'score' | 'ranking' | 'notice' | 'policy_doc' | 'coop_case';
+  | 'department' | 'self_check' | 'meeting' | 'verification' | 'score' | 'ranking' | 'notice' | 'policy_doc' | 'coop_case'
+  // data in and early warning (早发现)
+  | 'import_job' | 'roster' | 'comparison_rule' | 'comparison_run' | 'warning' | 'screening'
+  // identification → assistance → elimination (早干预 · 早帮扶 · 稳消除)
+  | 'monitoring_case' | 'helper_registry' | 'help_plan' | 'visit' | 'followup_task' | 'quality_check' | 'simulation';
 export type Action = 'read' | 'create' | 'update' | 'delete' | 'reveal' | 'manage' | 'export' | 'approve' | 'submit';
 
 type PolicyTable = Record<Resource, Partial<Record<Action, readonly Role[]>>>;
@@ -44,6 +48,37 @@ export const POLICY: PolicyTable = {
   notice: { read: LINKAGE_READERS, manage: ['county_office'], approve: ['county_leader'] },
   policy_doc: { read: EVERYONE, manage: ['county_office'] },
   coop_case: { read: ['county_office', 'county_leader', 'department_user', 'township_cadre'], manage: ['county_office'], update: ['county_office', 'department_user'] },
+
+  // Data in and early warning. Department users see the runs and warnings of their own department only (services).
+  import_job: { read: ['county_office', 'township_cadre'], create: ['county_office', 'township_cadre'] },
+  roster: { read: ['county_office'], manage: ['county_office'] },
+  comparison_rule: { read: ['county_office', 'county_leader', 'department_user', 'township_cadre', 'inspector'], manage: ['county_office'] },
+  comparison_run: { read: ['county_office', 'county_leader', 'department_user'], submit: ['department_user', 'county_office'] },
+  warning: {
+    read: ['county_office', 'county_leader', 'township_cadre', 'village_cadre', 'department_user', 'inspector'],
+    create: ['department_user', 'county_office', 'township_cadre', 'village_cadre'],
+    update: ['county_office', 'township_cadre'],
+    export: ['county_office', 'county_leader', 'township_cadre'],
+  },
+  screening: { read: ['county_office', 'county_leader', 'township_cadre', 'village_cadre', 'inspector'], manage: ['county_office'], update: ['township_cadre', 'village_cadre'] },
+
+  // Identification → assistance → elimination. Which step a role may take is decided by the workflow tables.
+  monitoring_case: {
+    read: ['county_office', 'county_leader', 'township_cadre', 'village_cadre', 'helper', 'inspector'],
+    create: ['county_office', 'township_cadre', 'village_cadre'],
+    update: ['county_office', 'township_cadre', 'village_cadre'],
+    export: ['county_office', 'county_leader', 'township_cadre'],
+  },
+  helper_registry: { read: ['county_office', 'county_leader', 'township_cadre', 'village_cadre'], manage: ['county_office', 'township_cadre'] },
+  help_plan: {
+    read: ['county_office', 'county_leader', 'township_cadre', 'village_cadre', 'helper', 'department_user', 'inspector'],
+    manage: ['county_office', 'township_cadre', 'village_cadre'],
+    update: ['county_office', 'township_cadre', 'village_cadre', 'helper', 'department_user'],
+  },
+  visit: { read: ['county_office', 'county_leader', 'township_cadre', 'village_cadre', 'helper', 'inspector'], create: ['helper', 'village_cadre', 'township_cadre'] },
+  followup_task: { read: ['county_office', 'county_leader', 'township_cadre', 'village_cadre', 'helper'], update: ['helper', 'village_cadre', 'township_cadre'], manage: ['county_office'] },
+  quality_check: { read: ['county_office', 'county_leader', 'township_cadre', 'village_cadre', 'inspector'], manage: ['county_office'] },
+  simulation: { read: ['county_office', 'county_leader'] },
 };
 
 export function can(role: Role, action: Action, resource: Resource): boolean {

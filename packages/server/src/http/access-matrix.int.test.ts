@@ -12,6 +12,14 @@ import { sharingAccessCases } from '../modules/linkage/sharing/sharing.access-ca
 import { calendarAccessCases } from '../modules/linkage/calendar/calendar.access-cases.js';
 import { attachmentAccessCases } from '../modules/attachments/attachment.access-cases.js';
 import { createTestApp, householdBody, newId, PASSWORD, USERS, VILLAGE_A, type TestApp } from '../testing/fixture.js';
+import { importsAccessCases } from '../modules/imports/imports.access-cases.js';
+import { comparisonAccessCases } from '../modules/comparison/comparison.access-cases.js';
+import { warningsAccessCases } from '../modules/warnings/warnings.access-cases.js';
+import { selfReportAccessCases } from '../modules/self-report/self-report.access-cases.js';
+import { screeningAccessCases } from '../modules/screening/screening.access-cases.js';
+import { casesAccessCases } from '../modules/cases/cases.access-cases.js';
+import { assistanceAccessCases } from '../modules/assistance/assistance.access-cases.js';
+import { qualityAccessCases } from '../modules/quality/quality.access-cases.js';
 
 const engines = await availableEngines();
 
@@ -23,7 +31,10 @@ const REVEALERS = ['county', 'township', 'village', 'helper'];
 type Case = AccessCase;
 
 /** Each module's own cases (kept beside the module so that adding routes means adding their cases). */
-const MODULE_CASES: AccessCaseProvider[] = [cycleAccessCases, scoringAccessCases, sharingAccessCases, calendarAccessCases, attachmentAccessCases];
+const MODULE_CASES: AccessCaseProvider[] = [
+  cycleAccessCases, scoringAccessCases, sharingAccessCases, calendarAccessCases, attachmentAccessCases,
+  importsAccessCases, comparisonAccessCases, warningsAccessCases, selfReportAccessCases, screeningAccessCases, casesAccessCases, assistanceAccessCases, qualityAccessCases,
+];
 
 describe.each(engines)('access matrix on %s', (engine) => {
   let t: TestApp;

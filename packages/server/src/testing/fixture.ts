@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { makeIdCard, type Role } from '@shouwang/domain';
 import type { Db } from '../db/db.js';
 import { prepareDatabase } from '../bootstrap.js';
-import { createServices, type Services } from '../services.js';
+import { createServices, type ServiceConfig, type Services } from '../services.js';
 import { buildApp } from '../app.js';
 import type { Clock } from '../clock.js';
 import { hashPassword } from '../modules/auth/password.js';
@@ -54,7 +54,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(engine: Engine, opts: { clock?: Clock; bodyLimit?: number; attachmentMaxBytes?: number } = {}): Promise<TestApp> {
+export async function createTestApp(engine: Engine, opts: { clock?: Clock; bodyLimit?: number; attachmentMaxBytes?: number; config?: Partial<ServiceConfig> } = {}): Promise<TestApp> {
   const { db, drop } = await freshDb(engine);
   await prepareDatabase(db, [COUNTY]);
   const hash = await hashPassword(PASSWORD);
@@ -67,7 +67,7 @@ export async function createTestApp(engine: Engine, opts: { clock?: Clock; bodyL
     userIds[u.username] = Number(row!.id);
   }
   const clock = opts.clock ?? (() => new Date());
-  const services = createServices(db, clock, { SESSION_TTL_HOURS: 8, ATTACHMENT_MAX_BYTES: opts.attachmentMaxBytes });
+  const services = createServices(db, clock, { SESSION_TTL_HOURS: 8, ATTACHMENT_MAX_BYTES: opts.attachmentMaxBytes, ...opts.config });
   const app = await buildApp(services, { bodyLimit: opts.bodyLimit ?? 1_048_576, cookieSecure: false, logLevel: 'silent', counties: [COUNTY], version: 'test' });
   await app.ready();
   const ctxOf = (username: string): AuthedContext => {

@@ -2,6 +2,13 @@ import { ApartmentOutlined, AuditOutlined, HomeOutlined, TeamOutlined } from '@a
 import type { ReactNode } from 'react';
 import type { Me } from '../api/types';
 import { hasPermission, type Permission } from './permissions';
+import { module as dataIn } from '../features/data-in/module';
+import { module as comparison } from '../features/comparison/module';
+import { module as warnings } from '../features/warnings/module';
+import { module as selfReport } from '../features/self-report/module';
+import { module as cases } from '../features/cases/module';
+import { module as assistance } from '../features/assistance/module';
+import { module as quality } from '../features/quality/module';
 
 export interface MenuEntry {
   path: string;
@@ -17,6 +24,7 @@ const LINKAGE = '"5+2"联动';
 /** Every page of the side menu; an entry shows only when the user holds its permission. */
 export const MENU: MenuEntry[] = [
   { path: '/households', label: '户籍台账', icon: <HomeOutlined />, permission: 'household:read' },
+  ...[dataIn, comparison, warnings, selfReport, cases, assistance, quality].flatMap((f) => f.menu),
   { path: '/users', label: '用户管理', icon: <TeamOutlined />, permission: 'user:manage' },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit_log:read' },
   { path: '/linkage', label: '联动总览', icon: <ApartmentOutlined />, permission: 'score:read', group: LINKAGE },

@@ -1,8 +1,15 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
 import { AppLayout } from './AppLayout';
-import { FullPageSpin, HomeRedirect, NotFound, RequireAuth, RequirePermission } from './guards';
-import type { Permission } from './permissions';
+import { FullPageSpin, HomeRedirect, NotFound, RequireAuth } from './guards';
+import { guarded } from './guarded';
+import { module as dataIn } from '../features/data-in/module';
+import { module as comparison } from '../features/comparison/module';
+import { module as warnings } from '../features/warnings/module';
+import { module as selfReport } from '../features/self-report/module';
+import { module as cases } from '../features/cases/module';
+import { module as assistance } from '../features/assistance/module';
+import { module as quality } from '../features/quality/module';
 
 // Pages are loaded on demand: each becomes its own chunk.
 const LoginPage = lazy(() => import('../features/auth/LoginPage'));
@@ -33,9 +40,7 @@ const CoopCaseDetailPage = lazy(() => import('../features/linkage/coop-cases/Coo
 const DepartmentsPage = lazy(() => import('../features/linkage/departments/DepartmentsPage'));
 const LinkageSettingsPage = lazy(() => import('../features/linkage/settings/LinkageSettingsPage'));
 
-function guarded(permission: Permission, page: ReactNode) {
-  return <RequirePermission permission={permission}>{page}</RequirePermission>;
-}
+const FEATURES = [dataIn, comparison, warnings, selfReport, cases, assistance, quality];
 
 export const router = createBrowserRouter([
   {
@@ -46,6 +51,7 @@ export const router = createBrowserRouter([
       </Suspense>
     ),
   },
+  ...FEATURES.flatMap((f) => (f.publicRoutes ?? []).map((r) => ({ ...r, element: <Suspense fallback={<FullPageSpin />}>{r.element}</Suspense> }))),
   {
     path: '/',
     element: (
@@ -80,6 +86,7 @@ export const router = createBrowserRouter([
       { path: 'linkage/coop-cases/:id', element: guarded('coop_case:read', <CoopCaseDetailPage />) },
       { path: 'linkage/departments', element: guarded('department:read', <DepartmentsPage />) },
       { path: 'linkage/settings', element: guarded('score:manage', <LinkageSettingsPage />) },
+      ...FEATURES.flatMap((f) => f.routes),
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -12,6 +12,7 @@ export const attachmentAccessCases: AccessCaseProvider = async (t) => {
     { method: 'GET', url: `/api/rectifications/${r!.id}/attachments`, allowed: READERS },
     // Without a multipart body an allowed caller gets 415, a denied one 403 first.
     { method: 'POST', url: `/api/rectifications/${r!.id}/attachments`, allowed: ['dept'] },
-    { method: 'GET', url: '/api/attachments/999999', allowed: READERS },
+    // Any signed-in user may ask; the service answers 404 unless the owning record's policy and scope allow it.
+    { method: 'GET', url: '/api/attachments/999999', allowed: ['admin', 'county', 'leader', 'township', 'village', 'dept', 'helper', 'inspector'] },
   ];
 };

@@ -3,7 +3,7 @@
  * its own department's records; the office, leaders and inspectors read all. Uploads are audited.
  */
 import { createHash } from 'node:crypto';
-import { checkAttachment, sniffAttachmentType } from '@shouwang/domain';
+import { can, checkAttachment, isWithinArea, sniffAttachmentType } from '@shouwang/domain';
 import type { Db } from '../../db/db.js';
 import type { AuthedContext } from '../../http/context.js';
 import { AppError, notFound } from '../../http/errors.js';
@@ -25,9 +25,20 @@ export const presentAttachment = (a: repo.AttachmentMeta) => ({
 export class AttachmentService {
   constructor(private readonly db: Db, readonly maxBytes: number) {}
 
+  /**
+   * The record exists and lies in the caller's scope: a department user only its own department's records (records
+   * without a department are not theirs), area roles only records of villages in their area, a 帮扶责任人 only the
+   * households assigned to them. Which role may read or upload at all is the route's (and `download`'s) policy check.
+   */
   private async ownerInScope(ctx: AuthedContext, type: repo.OwnerType, id: number, q: Pick<Db, 'query'> = this.db) {
-    const dept = await repo.ownerDepartment(q as Db, type, id);
-    if (!dept || (ctx.user.role === 'department_user' && dept !== ctx.user.departmentCode)) throw notFound('记录不存在或不属于本部门');
+    const o = await repo.ownerScope(q as Db, type, id);
+    const u = ctx.user;
+    const denied =
+      !o ||
+      (u.role === 'department_user' && o.department_code !== u.departmentCode) ||
+      (o.village_code !== null && u.role !== 'department_user' && !isWithinArea(o.village_code, u.areaCode)) ||
+      (u.role === 'helper' && Number(o.helper_user_id) !== u.id);
+    if (denied) throw notFound('记录不存在或不在您的管辖范围内');
   }
 
   async list(ctx: AuthedContext, type: repo.OwnerType, id: number) {
@@ -50,7 +61,7 @@ export class AttachmentService {
 
   async download(ctx: AuthedContext, attachmentId: number) {
     const a = await repo.findAttachment(this.db, attachmentId);
-    if (!a) throw notFound('文件不存在');
+    if (!a || !can(ctx.user.role, 'read', repo.OWNER_RESOURCE[a.owner_type])) throw notFound('文件不存在');
     await this.ownerInScope(ctx, a.owner_type, Number(a.owner_id));
     return { fileName: a.file_name, contentType: a.content_type, data: Buffer.from(a.data) };
   }

@@ -1,0 +1,11 @@
+/** The assistance services, composed from the database, clock and config. */
+import type { Db } from '../../db/db.js';
+import type { Clock } from '../../clock.js';
+import type { ServiceConfig } from '../../services.js';
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface AssistanceServices {}
+
+export function createAssistanceServices(_db: Db, _clock: Clock, _config: ServiceConfig): AssistanceServices {
+  return {};
+}
