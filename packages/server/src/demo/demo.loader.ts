@@ -10,6 +10,8 @@ import type { Role } from '@shouwang/domain';
 import { generateDemoBatches, plannedHouseholdsByVillage, type DemoArea, type DemoCountyInput, type DemoData } from './demo.generator.js';
 import { DEMO_USERNAMES, demoAreas, demoUserLabel, demoUserSpecs, pickHelperHouseholds } from './demo.users.js';
 import { linkageDemoSummary, loadLinkageDemo, type LinkageDemoCounts } from './linkage.demo.js';
+import { FEATURE_DEMOS } from './feature.demos.js';
+import { createServices } from '../services.js';
 
 export interface DemoUser { username: string; role: string; label: string }
 export interface DemoResult {
@@ -200,10 +202,16 @@ export async function loadDemoIfEmpty(db: Db, o: DemoLoadOptions): Promise<DemoR
 
   // "5+2" linkage demo: only on this first start, once the registry demo and the demo users are in.
   const linkage = await loadLinkageDemo(db, { countyCode: first.countyCode, clock: o.clock });
+  const featureLines: string[] = [];
+  const services = createServices(db, o.clock, { SESSION_TTL_HOURS: 8 });
+  for (const f of FEATURE_DEMOS) {
+    const line = await f.load(db, { countyCode: first.countyCode, clock: o.clock, services });
+    if (line) featureLines.push(line);
+  }
   await db.query('VACUUM ANALYZE');
 
   const seconds = Math.round((Date.now() - started) / 100) / 10;
-  console.log(`演示数据已生成: ${totals.households} 户 / ${totals.persons} 人，用时 ${seconds} 秒${linkage ? `；${linkageDemoSummary(linkage)}` : ''}`);
+  console.log(`演示数据已生成: ${totals.households} 户 / ${totals.persons} 人，用时 ${seconds} 秒${linkage ? `；${linkageDemoSummary(linkage)}` : ''}${featureLines.map((l) => `；${l}`).join('')}`);
   return {
     loaded: true,
     households: totals.households,

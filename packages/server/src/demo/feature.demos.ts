@@ -1,0 +1,18 @@
+/**
+ * Demo data of the early-warning and monitoring features, loaded on the first start after the registry and the
+ * "5+2" demo. Each feature contributes one loader; loaders run in this order (later ones may use earlier data:
+ * warnings before cases, cases before plans and visits). Each returns a one-line Chinese summary for the console.
+ */
+import type { Db } from '../db/db.js';
+import type { Clock } from '../clock.js';
+
+export interface FeatureDemoContext {
+  countyCode: string;
+  clock: Clock;
+  services: import('../services.js').Services;
+}
+
+export type FeatureDemoLoader = (db: Db, o: FeatureDemoContext) => Promise<string | null>;
+
+/** Filled in by the features (imports/roster, comparison, warnings, self-report + screening, cases, assistance, quality). */
+export const FEATURE_DEMOS: { name: string; load: FeatureDemoLoader }[] = [];
