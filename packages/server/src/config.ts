@@ -38,6 +38,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`配置错误 (configuration error):\n${lines.join('\n')}`);
   }
-  const webDist = path.resolve(new URL('../../web/dist', import.meta.url).pathname);
+  // SHOUWANG_WEB_DIST: serve a web build from elsewhere (e.g. a test's own build folder).
+  const webDist = path.resolve(env.SHOUWANG_WEB_DIST || new URL('../../web/dist', import.meta.url).pathname);
   return { ...parsed.data, webDist };
 }
