@@ -11,6 +11,10 @@ import { IncomeModal } from './IncomeModal';
 import { IncomesTable } from './IncomesTable';
 import { MemberModal } from './MemberModal';
 import { MembersTable } from './MembersTable';
+import { HouseholdWarningsCard } from '../../warnings/HouseholdWarningsCard';
+import { HouseholdCasesCard } from '../../cases/HouseholdCasesCard';
+import { HouseholdAssistanceCard } from '../../assistance/HouseholdAssistanceCard';
+import { HouseholdFollowupCard } from '../../quality/HouseholdFollowupCard';
 
 export default function HouseholdDetailPage() {
   const id = Number(useParams().id);
@@ -72,6 +76,11 @@ export default function HouseholdDetailPage() {
       >
         <IncomesTable incomes={incomes} />
       </Card>
+
+      <HouseholdWarningsCard householdId={id} />
+      <HouseholdCasesCard householdId={id} />
+      <HouseholdAssistanceCard householdId={id} />
+      <HouseholdFollowupCard householdId={id} />
 
       <Card title="变更记录">
         <HistoryTimeline householdId={id} personNames={new Map(members.map((m) => [String(m.id), m.name]))} />
