@@ -50,7 +50,7 @@ export async function ownerScope(q: Queryable, type: OwnerType, id: number): Pro
   return rows[0] ?? null;
 }
 
-export async function insertAttachment(q: Queryable, a: { ownerType: OwnerType; ownerId: number; fileName: string; contentType: string; data: Buffer; sha256: string; uploadedBy: number }): Promise<number> {
+export async function insertAttachment(q: Queryable, a: { ownerType: OwnerType; ownerId: number; fileName: string; contentType: string; data: Buffer; sha256: string; uploadedBy: number | null }): Promise<number> {
   const [row] = await q.query<{ id: number }>(
     `INSERT INTO attachment (owner_type, owner_id, file_name, content_type, size_bytes, sha256, data, uploaded_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,

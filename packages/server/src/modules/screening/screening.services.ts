@@ -2,10 +2,12 @@
 import type { Db } from '../../db/db.js';
 import type { Clock } from '../../clock.js';
 import type { ServiceConfig } from '../../services.js';
+import { ScreeningService } from './screening.service.js';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ScreeningServices {}
+export interface ScreeningServices {
+  rounds: ScreeningService;
+}
 
-export function createScreeningServices(_db: Db, _clock: Clock, _config: ServiceConfig): ScreeningServices {
-  return {};
+export function createScreeningServices(db: Db, clock: Clock, _config: ServiceConfig): ScreeningServices {
+  return { rounds: new ScreeningService(db, clock) };
 }

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, EditOutlined, PlusOutlined, UserAddOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, PlusOutlined, UserAddOutlined, QrcodeOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Result, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -42,11 +42,16 @@ export default function HouseholdDetailPage() {
               农户详情 · {household.householdNo}
             </Typography.Title>
           </Flex>
-          {editable && (
-            <Button type="primary" icon={<EditOutlined />} onClick={() => navigate(`/households/${id}/edit`)}>
-              编辑
+          <Space>
+            <Button icon={<QrcodeOutlined />} onClick={() => navigate(`/households/${id}/card`)}>
+              打印明白纸
             </Button>
-          )}
+            {editable && (
+              <Button type="primary" icon={<EditOutlined />} onClick={() => navigate(`/households/${id}/edit`)}>
+                编辑
+              </Button>
+            )}
+          </Space>
         </Flex>
         <HouseholdInfo household={household} canReveal={canReveal} />
       </Card>
