@@ -23,6 +23,8 @@ const schema = z.object({
   SELF_REPORT_MAX_PER_CLIENT: z.coerce.number().int().positive().default(10),
   SELF_REPORT_MAX_PER_HOUSEHOLD: z.coerce.number().int().positive().default(5),
   SELF_REPORT_WINDOW_MINUTES: z.coerce.number().int().positive().default(60),
+  /** The in-process scheduler (monthly tasks, nightly quality checks); 'off' for a second instance on one database. */
+  SHOUWANG_SCHEDULER: z.enum(['on', 'off'], { error: 'SHOUWANG_SCHEDULER 应为 on 或 off' }).default('on'),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Run as of this date (YYYY-MM-DD): for demonstrations, training and end-to-end tests. Time moves on from it. */

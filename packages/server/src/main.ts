@@ -7,6 +7,7 @@ import { createServices } from './services.js';
 import { buildApp } from './app.js';
 import { clockStartingAt, systemClock } from './clock.js';
 import { loadDemoIfEmpty } from './demo/demo.loader.js';
+import { startScheduler } from './jobs/scheduler.js';
 
 const version: string = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')).version;
 
@@ -21,6 +22,7 @@ async function main() {
     ? await loadDemoIfEmpty(db, { counties: config.SHOUWANG_COUNTY, scale: config.SHOUWANG_DEMO_SCALE, password: config.SHOUWANG_DEMO_PASSWORD, clock })
     : null;
   const services = createServices(db, clock, config);
+  startScheduler(services, config); // daily 月度任务 + nightly 数据质量检查; stops itself on SIGINT/SIGTERM
   const app = await buildApp(services, {
     bodyLimit: config.BODY_LIMIT_BYTES, cookieSecure: config.COOKIE_SECURE, logLevel: config.LOG_LEVEL,
     webDist: config.webDist, counties: config.SHOUWANG_COUNTY, version,

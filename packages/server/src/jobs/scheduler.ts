@@ -4,7 +4,7 @@
  * Times are China Standard Time. Each run is recorded as a job run by the services (started, finished, counts,
  * error), so a failure is visible on the pages; the scheduler itself only logs it.
  *
- * SHOUWANG_SCHEDULER=off disables it (e.g. a second app instance on the same database).
+ * SHOUWANG_SCHEDULER=off (config) disables it (e.g. a second app instance on the same database).
  */
 import { Cron } from 'croner';
 import { BUSINESS_TIME_ZONE } from '../clock.js';
@@ -54,12 +54,11 @@ export async function runQualityJob(services: Services, log: Log = console) {
 
 export function startScheduler(
   services: Services,
-  _config: unknown,
-  o: { env?: NodeJS.ProcessEnv; log?: Log; catchUp?: boolean; handleSignals?: boolean } = {},
+  config: { SHOUWANG_SCHEDULER: 'on' | 'off' },
+  o: { log?: Log; catchUp?: boolean; handleSignals?: boolean } = {},
 ): Scheduler | null {
-  const env = o.env ?? process.env;
   const log = o.log ?? console;
-  if (env.SHOUWANG_SCHEDULER === 'off') return null;
+  if (config.SHOUWANG_SCHEDULER === 'off') return null;
   const opts = { timezone: BUSINESS_TIME_ZONE, protect: true, unref: true, catch: true } as const;
   const jobs = [
     new Cron(SCHEDULE.followupTasks, { ...opts, name: 'followup-tasks' }, () => void runFollowupJob(services, log)),

@@ -46,6 +46,7 @@ export type Permission =
   | 'warning:create'
   | 'warning:update'
   | 'warning:export'
+  | 'warning:manage'
   | 'screening:read'
   | 'screening:manage'
   | 'screening:update'

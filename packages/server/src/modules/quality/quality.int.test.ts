@@ -309,8 +309,8 @@ describe.each(engines)('quality: tasks, checks, what-if and figures on %s', (eng
   describe('scheduler', () => {
     it('is not started by the test app; started explicitly it schedules both jobs and stops', () => {
       expect(activeSchedulers()).toBe(0);
-      expect(startScheduler(t.services, {}, { env: { SHOUWANG_SCHEDULER: 'off' } })).toBeNull();
-      const s = startScheduler(t.services, {}, { env: {}, catchUp: false, handleSignals: false })!;
+      expect(startScheduler(t.services, { SHOUWANG_SCHEDULER: 'off' })).toBeNull();
+      const s = startScheduler(t.services, { SHOUWANG_SCHEDULER: 'on' }, { catchUp: false, handleSignals: false })!;
       expect(activeSchedulers()).toBe(1);
       const next = s.nextRuns();
       expect(Object.keys(next)).toEqual(['followup-tasks', 'quality-checks']);

@@ -2,10 +2,12 @@
 import type { Db } from '../../db/db.js';
 import type { Clock } from '../../clock.js';
 import type { ServiceConfig } from '../../services.js';
+import { WarningService } from './warnings.service.js';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface WarningServices {}
+export interface WarningServices {
+  warnings: WarningService;
+}
 
-export function createWarningServices(_db: Db, _clock: Clock, _config: ServiceConfig): WarningServices {
-  return {};
+export function createWarningServices(db: Db, clock: Clock, _config: ServiceConfig): WarningServices {
+  return { warnings: new WarningService(db, clock) };
 }

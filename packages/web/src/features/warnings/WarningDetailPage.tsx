@@ -1,0 +1,153 @@
+/** 预警详情: the subject, why it was flagged, the verification deadline, the steps, the actions the user may take, evidence. */
+import { UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Descriptions, Empty, List, Row, Space, Spin, Tag, Timeline, Typography, Upload } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { QueryError } from '../../components/QueryError';
+import { hasPermission } from '../../app/permissions';
+import { useAuth } from '../../app/auth';
+import { formatDateTime } from '../../lib/format';
+import { useRoleLabel } from '../reference/useCodes';
+import { PageTitle } from '../linkage/shared/PageTitle';
+import { refreshWarning, useWarning } from './api';
+import { DeadlineTag, StateTag } from './labels';
+import { WarningActionModal } from './WarningActionModal';
+import type { WarningAction, WarningHit } from './types';
+
+const HIT_TYPES: Record<string, string> = { comparison_row: '信息比对', instant: '部门即时推送', self_report: '农户自主申报', screening_visit: '排查走访' };
+const EXPLANATION_LABELS: Record<string, string> = {
+  summary: '说明', rule: '规则', ruleLabel: '规则', version: '规则版本', department: '数据部门', pushedBy: '推送人', matchedBy: '对象匹配', description: '情况说明', values: '触发数据',
+};
+
+function HitExplanation({ h }: { h: WarningHit }) {
+  const e = h.explanation;
+  const entries = Object.entries(e).filter(([k, v]) => EXPLANATION_LABELS[k] && v !== null && v !== undefined && v !== '');
+  return (
+    <div>
+      <Space wrap style={{ marginBottom: 4 }}>
+        <Tag color="blue">{HIT_TYPES[h.sourceType] ?? h.sourceType}</Tag>
+        {h.ruleCode && <Tag>规则 {h.ruleCode}{h.ruleVersion ? ` v${h.ruleVersion}` : ''}</Tag>}
+        {h.sourceFile && <Typography.Text type="secondary">文件 {h.sourceFile}{h.sourceRow ? ` 第 ${h.sourceRow} 行` : ''}</Typography.Text>}
+        <Typography.Text type="secondary">{formatDateTime(h.createdAt)}</Typography.Text>
+      </Space>
+      <Descriptions size="small" column={1}>
+        {entries.map(([k, v]) => (
+          <Descriptions.Item key={k} label={EXPLANATION_LABELS[k]}>{typeof v === 'object' ? JSON.stringify(v) : String(v)}</Descriptions.Item>
+        ))}
+      </Descriptions>
+    </div>
+  );
+}
+
+export default function WarningDetailPage() {
+  const id = Number(useParams().id);
+  const { user } = useAuth();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const q = useWarning(id);
+  const roleLabel = useRoleLabel();
+  const [action, setAction] = useState<WarningAction | null>(null);
+
+  if (q.isPending) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
+  if (q.isError) return <Card><PageTitle title="预警详情" backTo="/warnings" /><QueryError error={q.error} onRetry={() => q.refetch()} /></Card>;
+  const d = q.data;
+  const w = d.warning;
+  const open = !w.closedOn;
+
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Card>
+        <PageTitle title={<span>预警 {w.id}：{w.title}</span>} backTo="/warnings" extra={<StateTag state={w.state} label={w.stateLabel} />} />
+        <Descriptions column={{ xs: 1, md: 2, lg: 3 }} size="small" bordered>
+          <Descriptions.Item label="预警对象">{w.subjectName ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="证件号码">{w.subjectIdNumber ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="所属村">{w.townshipName} {w.villageName}</Descriptions.Item>
+          <Descriptions.Item label="关联农户">
+            {d.household ? <Link to={`/households/${d.household.id}`}>{d.household.householdNo}（户主 {d.household.headName ?? '—'}，{d.household.memberCount} 人{d.household.monitored ? '，监测对象' : ''}）</Link> : w.rosterPersonId ? '农村人口底册人员（未在户籍台账建档）' : '未建档'}
+          </Descriptions.Item>
+          <Descriptions.Item label="来源">{w.sourceLabel}{w.departmentName ? ` · ${w.departmentName}` : ''}</Descriptions.Item>
+          <Descriptions.Item label="风险类型">{w.riskTypeLabels.join('、') || '—'}</Descriptions.Item>
+          <Descriptions.Item label="推送日期">{w.openedOn}{w.createdBy ? `（${w.createdBy}）` : ''}</Descriptions.Item>
+          <Descriptions.Item label="核实时限"><DeadlineTag d={w.deadline} open={open} /> <Typography.Text type="secondary">{w.deadline.text}</Typography.Text></Descriptions.Item>
+          <Descriptions.Item label="办结日期">{w.closedOn ?? '—'}</Descriptions.Item>
+          {w.outcomeRemarks && <Descriptions.Item label="核实结论" span={3}>{w.outcomeRemarks}</Descriptions.Item>}
+          {w.duplicateOf && <Descriptions.Item label="重复于">{/^\d+$/.test(w.duplicateOf) ? <Link to={`/warnings/${w.duplicateOf}`}>预警 {w.duplicateOf}</Link> : `案件 ${w.duplicateOf}`}</Descriptions.Item>}
+          {d.linkedCase && <Descriptions.Item label="识别纳入案件"><Link to={`/cases/${d.linkedCase.id}`}>案件 {d.linkedCase.id}</Link>{d.linkedCase.terminal ? '（已办结）' : '（办理中）'}</Descriptions.Item>}
+          {w.departmentCode && <Descriptions.Item label="部门加分">{d.credit.counts ? `+${d.credit.points}（${d.credit.reason}）${d.credit.written ? '' : '，待记录'}` : d.credit.reason}</Descriptions.Item>}
+          {w.description && <Descriptions.Item label="情况说明" span={3}>{w.description}</Descriptions.Item>}
+        </Descriptions>
+        {open && d.actions.length > 0 && (
+          <Space wrap style={{ marginTop: 16 }} data-testid="warning-actions">
+            {d.actions.map((a) => (
+              <Button key={a.event} type={a.event === 'include' || a.event === 'start_verification' ? 'primary' : 'default'} danger={a.outcome === 'rejected'}
+                disabled={!!a.blockedReason} title={a.blockedReason ?? undefined} onClick={() => setAction(a)}>
+                {a.label}
+              </Button>
+            ))}
+          </Space>
+        )}
+        {open && d.actions.length === 0 && hasPermission(user, 'warning:update') && <Alert style={{ marginTop: 16 }} type="info" showIcon title="当前没有您可以办理的操作" />}
+      </Card>
+      <Row gutter={16}>
+        <Col xs={24} lg={12}>
+          <Card title="预警依据（为什么被预警）" size="small">
+            {d.hits.length ? <List dataSource={d.hits} renderItem={(h) => <List.Item><HitExplanation h={h} /></List.Item>} /> : <Empty description="暂无预警依据" />}
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title="办理记录" size="small">
+            <Timeline
+              data-testid="warning-steps"
+              items={d.steps.map((s) => ({
+                color: s.outcome === 'rejected' ? 'red' : s.outcome === 'approved' ? 'green' : 'blue',
+                children: (
+                  <div>
+                    <Typography.Text strong>{s.label}</Typography.Text>（{s.outcomeLabel}）
+                    <div><Typography.Text type="secondary">{s.actorName ?? '—'} · {roleLabel(s.actorRole)} · {formatDateTime(s.at)}</Typography.Text></div>
+                    {s.remarks && <div>{s.remarks}</div>}
+                    {s.attachments.length > 0 && <div>附件：{s.attachments.map((a) => <a key={a} href={`/api/attachments/${a}`} target="_blank" rel="noopener" style={{ marginRight: 8 }}>{d.attachments.find((x) => x.id === a)?.fileName ?? `附件${a}`}</a>)}</div>}
+                  </div>
+                ),
+              }))}
+            />
+          </Card>
+          <Card title="佐证材料" size="small" style={{ marginTop: 16 }}>
+            <List
+              size="small"
+              locale={{ emptyText: '暂无佐证材料' }}
+              dataSource={d.attachments}
+              renderItem={(a) => (
+                <List.Item>
+                  <Typography.Link href={`/api/attachments/${a.id}`} target="_blank" rel="noopener">{a.fileName}</Typography.Link>
+                  <Typography.Text type="secondary">{a.uploadedBy ?? ''} · {formatDateTime(a.uploadedAt)}</Typography.Text>
+                </List.Item>
+              )}
+            />
+            {open && hasPermission(user, 'warning:create') && (
+              <Upload
+                name="file"
+                action={`/api/warnings/${w.id}/attachments`}
+                withCredentials
+                accept="image/jpeg,image/png,image/webp,application/pdf"
+                showUploadList={false}
+                onChange={({ file }) => {
+                  if (file.status === 'done') {
+                    void message.success(`已上传：${file.name}`);
+                    void refreshWarning(qc, w.id);
+                  } else if (file.status === 'error') {
+                    const msg = (file.response as { error?: { message?: string } } | undefined)?.error?.message;
+                    void message.error(msg ?? '上传失败');
+                  }
+                }}
+              >
+                <Button icon={<UploadOutlined />} style={{ marginTop: 8 }}>上传照片或 PDF（不超过 5 MB）</Button>
+              </Upload>
+            )}
+          </Card>
+        </Col>
+      </Row>
+      <WarningActionModal detail={d} action={action} onClose={() => setAction(null)} />
+    </Space>
+  );
+}
