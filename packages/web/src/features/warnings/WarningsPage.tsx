@@ -8,7 +8,7 @@ import { CodeSelect } from '../../components/CodeSelect';
 import { QueryError } from '../../components/QueryError';
 import { tablePagination } from '../../components/table/tablePagination';
 import { useAuth } from '../../app/auth';
-import { hasPermission, type Permission } from '../../app/permissions';
+import { hasPermission } from '../../app/permissions';
 import { useUrlQuery } from '../../lib/useUrlQuery';
 import { useCodes } from '../reference/useCodes';
 import { PageTitle } from '../linkage/shared/PageTitle';

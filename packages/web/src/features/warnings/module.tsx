@@ -2,7 +2,6 @@ import { lazy } from 'react';
 import { AlertOutlined } from '@ant-design/icons';
 import { GROUP_EARLY_WARNING, type FeatureModule } from '../../app/feature-module';
 import { guarded } from '../../app/guarded';
-import type { Permission } from '../../app/permissions';
 
 const WarningsPage = lazy(() => import('./WarningsPage'));
 const WarningDetailPage = lazy(() => import('./WarningDetailPage'));
