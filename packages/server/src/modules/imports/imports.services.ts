@@ -2,10 +2,12 @@
 import type { Db } from '../../db/db.js';
 import type { Clock } from '../../clock.js';
 import type { ServiceConfig } from '../../services.js';
+import { ImportService } from './imports.service.js';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ImportServices {}
+export interface ImportServices {
+  imports: ImportService;
+}
 
-export function createImportServices(_db: Db, _clock: Clock, _config: ServiceConfig): ImportServices {
-  return {};
+export function createImportServices(db: Db, clock: Clock, config: ServiceConfig): ImportServices {
+  return { imports: new ImportService(db, clock, config.IMPORT_MAX_BYTES ?? 200 * 1_048_576) };
 }

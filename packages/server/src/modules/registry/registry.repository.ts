@@ -25,7 +25,8 @@ export interface HouseholdListRow {
   income_year: number | null;
 }
 
-function listWhere(user: AuthUser, f: ListQuery, p: SqlParams): string {
+/** The WHERE clause of the household list (exported for the Excel export, which uses the same filters). */
+export function listWhere(user: AuthUser, f: ListQuery, p: SqlParams): string {
   const where = [householdScopeSql(user, p)];
   if (f.area) {
     const r = areaRange(f.area);

@@ -193,28 +193,13 @@ export class RegistryService {
 
   /** Validate the ID number by its type and derive birth date and sex from it (never typed). */
   private checkPerson(m: PersonInput, path: string) {
-    const field = path ? `${path}.idNumber` : 'idNumber';
-    const opts = { today: todayOf(this.clock) };
-    const res = m.idType === 'disability_card' ? validateDisabilityCard(m.idNumber, opts) : validateIdCard(m.idNumber, opts);
-    if (!res.ok) {
-      const message = m.idType === 'disability_card' && res.error === 'format' ? '残疾人证号码应为20位或22位' : ID_CARD_MESSAGES[res.error];
-      const errs: FieldError[] = [{ field, message }];
-      throw badRequest(`${path ? `第${Number(path.split('.')[1]) + 1}名成员` : ''}${message}`, errs);
+    const r = personRecord(m, todayOf(this.clock));
+    if (!r.ok) {
+      if (r.field === 'health') throw badRequest(r.message, [{ field: path ? `${path}.health` : 'health', message: r.message }]);
+      const errs: FieldError[] = [{ field: path ? `${path}.idNumber` : 'idNumber', message: r.message }];
+      throw badRequest(`${path ? `第${Number(path.split('.')[1]) + 1}名成员` : ''}${r.message}`, errs);
     }
-    const v = res.value;
-    const disability = 'disabilityCategory' in v ? { disabilityCategory: (v as DisabilityCardInfo).disabilityCategory, disabilityGrade: (v as DisabilityCardInfo).disabilityGrade } : {};
-    const record = {
-      ...m,
-      ...disability,
-      idNumber: m.idType === 'disability_card' ? m.idNumber.trim().toUpperCase() : v.id,
-      identityKey: v.id,
-      birthDate: v.birthDate,
-      sex: v.sex,
-    };
-    if (record.health !== 'disabled' && m.idType === 'disability_card') {
-      throw badRequest('持残疾人证的成员健康状况应为残疾', [{ field: path ? `${path}.health` : 'health', message: '持残疾人证的成员健康状况应为残疾' }]);
-    }
-    return { identityKey: v.id, record };
+    return { identityKey: r.identityKey, record: r.record };
   }
 
   private async ensureIdentityFree(q: Queryable, identityKey: string, field: string) {
@@ -259,6 +244,35 @@ export class RegistryService {
     }
     return camelRow(row);
   }
+}
+
+/**
+ * Validate a person's ID number by its type and derive birth date and sex from it (never typed); the person record
+ * as stored. Shared by the registry forms and the spreadsheet import.
+ */
+export function personRecord(m: PersonInput, today: string):
+  | { ok: true; identityKey: string; record: PersonInput & { identityKey: string; birthDate: string; sex: string } }
+  | { ok: false; field: 'idNumber' | 'health'; message: string } {
+  const opts = { today };
+  const res = m.idType === 'disability_card' ? validateDisabilityCard(m.idNumber, opts) : validateIdCard(m.idNumber, opts);
+  if (!res.ok) {
+    const message = m.idType === 'disability_card' && res.error === 'format' ? '残疾人证号码应为20位或22位' : ID_CARD_MESSAGES[res.error];
+    return { ok: false, field: 'idNumber', message };
+  }
+  const v = res.value;
+  const disability = 'disabilityCategory' in v ? { disabilityCategory: (v as DisabilityCardInfo).disabilityCategory, disabilityGrade: (v as DisabilityCardInfo).disabilityGrade } : {};
+  const record = {
+    ...m,
+    ...disability,
+    idNumber: m.idType === 'disability_card' ? m.idNumber.trim().toUpperCase() : v.id,
+    identityKey: v.id,
+    birthDate: v.birthDate,
+    sex: v.sex,
+  };
+  if (record.health !== 'disabled' && m.idType === 'disability_card') {
+    return { ok: false, field: 'health', message: '持残疾人证的成员健康状况应为残疾' };
+  }
+  return { ok: true, identityKey: v.id, record };
 }
 
 function pick(o: Record<string, unknown>, keys: string[]): Record<string, unknown> {

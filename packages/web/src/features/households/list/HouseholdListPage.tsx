@@ -1,4 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { toQueryString, type QueryValue } from '../../../api/client';
 import { Button, Card, Col, Flex, Row, Table, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -30,11 +31,18 @@ export default function HouseholdListPage() {
             <Typography.Title level={4} style={{ margin: 0 }}>
               户籍台账
             </Typography.Title>
-            {can('household:create') && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/households/new')}>
-                新增农户
-              </Button>
-            )}
+            <Flex gap={8}>
+              {can('household:export') && (
+                <Button icon={<DownloadOutlined />} href={`/api/exports/households${toQueryString({ ...filters } as Record<string, QueryValue>)}`}>
+                  导出Excel
+                </Button>
+              )}
+              {can('household:create') && (
+                <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/households/new')}>
+                  新增农户
+                </Button>
+              )}
+            </Flex>
           </Flex>
           <HouseholdFilters filters={filters} onChange={update} onReset={() => reset()} />
           {list.isError && <QueryError error={list.error} onRetry={() => list.refetch()} />}
