@@ -73,14 +73,28 @@ export function matchRow(rawId: string, sources: MatchSources, opts: IdCardOptio
 
 /** Rows whose ID number already appeared earlier in the same file: [first row, repeated row, ID]. */
 export function duplicateIdRows(rows: readonly { rowNumber: number; idNumber: string }[]): { idNumber: string; firstRow: number; row: number }[] {
-  const first = new Map<string, number>();
+  const seen = new DuplicateTracker();
   const out: { idNumber: string; firstRow: number; row: number }[] = [];
   for (const r of rows) {
-    const f = first.get(r.idNumber);
-    if (f === undefined) first.set(r.idNumber, r.rowNumber);
-    else out.push({ idNumber: r.idNumber, firstRow: f, row: r.rowNumber });
+    const f = seen.see(r.idNumber, r.rowNumber);
+    if (f !== null) out.push({ idNumber: r.idNumber, firstRow: f, row: r.rowNumber });
   }
   return out;
+}
+
+/** `duplicateIdRows` for a file read row by row: remembers the first row of every ID number seen. */
+export class DuplicateTracker {
+  private readonly first = new Map<string, number>();
+  /** The first row that carried this ID when the row repeats it; null the first time. */
+  see(idNumber: string, rowNumber: number): number | null {
+    const f = this.first.get(idNumber);
+    if (f !== undefined) return f;
+    this.first.set(idNumber, rowNumber);
+    return null;
+  }
+  get size(): number {
+    return this.first.size;
+  }
 }
 
 // ── idempotency and dedup ─────────────────────────────────────────────────────────────────────────
@@ -172,13 +186,27 @@ export interface RunCounts {
 
 /** The counts of a run's report (rows by match kind, hits by decision). */
 export function runCounts(matches: readonly RowMatch[], decisions: readonly HitDecision[]): RunCounts {
-  return {
-    rows: matches.length,
-    invalidIds: matches.filter((m) => m.kind === 'invalid_id').length,
-    unmatched: matches.filter((m) => m.kind === 'unmatched').length,
-    matched: matches.filter((m) => m.kind === 'matched').length,
-    created: decisions.filter((d) => d.action === 'create').length,
-    attached: decisions.filter((d) => d.action === 'attach').length,
-    skipped: decisions.filter((d) => d.action === 'skip').length,
-  };
+  const c = new RunCounter();
+  matches.forEach((m) => c.addMatch(m));
+  decisions.forEach((d) => c.addDecision(d));
+  return c.counts();
+}
+
+/** `runCounts` for a run read row by row: add each row's match and each hit's decision as they come. */
+export class RunCounter {
+  private readonly c: RunCounts = { rows: 0, invalidIds: 0, unmatched: 0, matched: 0, created: 0, attached: 0, skipped: 0 };
+  addMatch(m: Pick<RowMatch, 'kind'>): void {
+    this.c.rows++;
+    if (m.kind === 'invalid_id') this.c.invalidIds++;
+    else if (m.kind === 'unmatched') this.c.unmatched++;
+    else this.c.matched++;
+  }
+  addDecision(d: Pick<HitDecision, 'action'>): void {
+    if (d.action === 'create') this.c.created++;
+    else if (d.action === 'attach') this.c.attached++;
+    else this.c.skipped++;
+  }
+  counts(): RunCounts {
+    return { ...this.c };
+  }
 }
