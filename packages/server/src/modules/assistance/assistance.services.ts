@@ -1,11 +1,18 @@
-/** The assistance services, composed from the database, clock and config. */
+/** The assistance services (早帮扶), composed from the database, clock and config. */
 import type { Db } from '../../db/db.js';
 import type { Clock } from '../../clock.js';
 import type { ServiceConfig } from '../../services.js';
+import { HelperService } from './helper.service.js';
+import { PlanService } from './plan.service.js';
+import { VisitService } from './visit.service.js';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface AssistanceServices {}
+export interface AssistanceServices {
+  helpers: HelperService;
+  plans: PlanService;
+  visits: VisitService;
+}
 
-export function createAssistanceServices(_db: Db, _clock: Clock, _config: ServiceConfig): AssistanceServices {
-  return {};
+export function createAssistanceServices(db: Db, clock: Clock, _config: ServiceConfig): AssistanceServices {
+  const plans = new PlanService(db, clock);
+  return { helpers: new HelperService(db, clock), plans, visits: new VisitService(db, clock, plans) };
 }
