@@ -59,6 +59,8 @@ export const POLICY: PolicyTable = {
     create: ['department_user', 'county_office', 'township_cadre', 'village_cadre'],
     update: ['county_office', 'township_cadre'],
     export: ['county_office', 'county_leader', 'township_cadre'],
+    // The verification deadline settings (预警核实时限).
+    manage: ['county_office'],
   },
   screening: { read: ['county_office', 'county_leader', 'township_cadre', 'village_cadre', 'inspector'], manage: ['county_office'], update: ['township_cadre', 'village_cadre'] },
 
@@ -68,6 +70,8 @@ export const POLICY: PolicyTable = {
     create: ['county_office', 'township_cadre', 'village_cadre'],
     update: ['county_office', 'township_cadre', 'village_cadre'],
     export: ['county_office', 'county_leader', 'township_cadre'],
+    // Case settings (deadlines, elimination criteria) and 风险消除回退.
+    manage: ['county_office'],
   },
   helper_registry: { read: ['county_office', 'county_leader', 'township_cadre', 'village_cadre'], manage: ['county_office', 'township_cadre'] },
   help_plan: {

@@ -15,4 +15,12 @@ export interface FeatureDemoContext {
 export type FeatureDemoLoader = (db: Db, o: FeatureDemoContext) => Promise<string | null>;
 
 /** Filled in by the features (imports/roster, comparison, warnings, self-report + screening, cases, assistance, quality). */
-export const FEATURE_DEMOS: { name: string; load: FeatureDemoLoader }[] = [];
+export const FEATURE_DEMOS: { name: string; load: FeatureDemoLoader }[] = [
+  { name: 'comparison', load: (db, o) => import('./comparison.demo.js').then((m) => m.loadComparisonDemo(db, o)) },
+  { name: 'warnings', load: (db, o) => import('./warnings.demo.js').then((m) => m.loadWarningsDemo(db, o)) },
+  { name: 'outreach', load: (db, o) => import('./outreach.demo.js').then((m) => m.loadOutreachDemo(db, o)) },
+  { name: 'cases', load: (db, o) => import('./cases.demo.js').then((m) => m.loadCasesDemo(db, o)) },
+  { name: 'assistance', load: (db, o) => import('./assistance.demo.js').then((m) => m.loadAssistanceDemo(db, o)) },
+  // keep last: it reads the cases, plans and measures of the loaders above
+  { name: 'quality', load: (db, o) => import('./quality.demo.js').then((m) => m.loadQualityDemo(db, o)) },
+];

@@ -54,6 +54,7 @@ export type Permission =
   | 'monitoring_case:create'
   | 'monitoring_case:update'
   | 'monitoring_case:export'
+  | 'monitoring_case:manage'
   | 'helper_registry:read'
   | 'helper_registry:manage'
   | 'help_plan:read'

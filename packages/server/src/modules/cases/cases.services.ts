@@ -2,10 +2,14 @@
 import type { Db } from '../../db/db.js';
 import type { Clock } from '../../clock.js';
 import type { ServiceConfig } from '../../services.js';
+import { CaseService } from './case.service.js';
+import { NoticeService } from './notice.service.js';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface CaseServices {}
+export interface CaseServices {
+  cases: CaseService;
+  notices: NoticeService;
+}
 
-export function createCaseServices(_db: Db, _clock: Clock, _config: ServiceConfig): CaseServices {
-  return {};
+export function createCaseServices(db: Db, clock: Clock, _config: ServiceConfig): CaseServices {
+  return { cases: new CaseService(db, clock), notices: new NoticeService(db, clock) };
 }
