@@ -4,8 +4,10 @@
  * 已是监测对象, 不纳入 with a reason, 重复; department credits written as the real flow writes them. One transaction,
  * deterministic for a given date (a seeded PRNG and households chosen by id). Runs after the registry and linkage demos.
  */
+import { createHash } from 'node:crypto';
 import {
-  addCalendarDays, areaRange, labelOf, warningMachine, type WarningEvent, type WarningFacts, type WarningPayload, type WarningState, type WorkflowActor, type WorkflowNow,
+  DEFAULT_COMPARISON_RULES, RULE_FAMILY_LABELS, SUBJECT_GROUP_LABELS, addCalendarDays, areaRange, evaluateRule, hitIdempotencyKey, labelOf, warningMachine,
+  type ComparisonRule, type DataRow, type SubjectGroup, type WarningEvent, type WarningFacts, type WarningPayload, type WarningState, type WorkflowActor, type WorkflowNow,
 } from '@shouwang/domain';
 import type { Queryable } from '../db/db.js';
 import { todayOf } from '../clock.js';
@@ -16,8 +18,9 @@ import { writeCreditIfDue } from '../modules/warnings/warning.credit.js';
 import { applyEvent, lockCase } from '../modules/workflow/workflow.store.js';
 import { openIdentificationCase } from '../modules/cases/case.opener.js';
 import { DEMO_DEPARTMENT } from './demo.users.js';
+import { currentRules, toRule } from '../modules/comparison/comparison.repository.js';
 
-interface Hh { id: number; village_code: string; name: string; identity_key: string; monitored: boolean; household_type: string }
+interface Hh { id: number; person_id: number; village_code: string; name: string; identity_key: string; monitored: boolean; household_type: string }
 
 type Plan = { state: WarningState; ago: number; late?: boolean; source: 'instant' | 'comparison'; dept: string; household: Hh; risks: string[]; assistance?: boolean };
 
@@ -31,7 +34,23 @@ const DEPARTMENTS: { code: string; risks: string[]; text: (name: string) => stri
   { code: 'human_resources', risks: ['unstable_employment'], text: (n) => `${n}家主要劳动力务工企业停产，已失业返乡` },
   { code: 'disabled_federation', risks: ['disability'], text: (n) => `${n}家成员新办理二级残疾人证` },
 ];
-const COMPARISON_RULE: Record<string, string> = { medical_insurance: 'medical_out_of_pocket', civil_affairs: 'new_assistance', housing: 'dangerous_house', education: 'dropout' };
+/**
+ * 信息比对-style clues: the department's rule and a file row that fires it for a subject of the given group (the
+ * hit's explanation is then built exactly as a real comparison run builds it, see `comparisonHit`).
+ */
+const COMPARISON_RULE: Record<string, { code: string; row: (rnd: Random, rule: ComparisonRule, group: SubjectGroup) => DataRow }> = {
+  medical_insurance: {
+    code: 'medical.out_of_pocket',
+    row: (rnd, rule, group) => {
+      const threshold = rule.thresholds.outOfPocket?.[group] ?? 20000;
+      const outOfPocket = threshold + rnd.int(1, 60) * 250 + rnd.int(0, 99) / 2;
+      return { outOfPocket12m: outOfPocket, totalCost12m: Math.round(outOfPocket * (2 + rnd.int(0, 20) / 10)), seriousIllness: rnd.chance(0.5) ? '是' : '否' };
+    },
+  },
+  civil_affairs: { code: 'civil_affairs.new_assistance', row: (rnd) => ({ newlyApproved: '是', assistanceType: rnd.pick(['低保', '特困', '临时救助']) }) },
+  housing: { code: 'housing.dangerous_house', row: (rnd) => ({ houseGrade: rnd.chance(0.7) ? 'C' : 'D' }) },
+  education: { code: 'education.dropout', row: () => ({ dropout: '是' }) },
+};
 
 const NOT_INCLUDED_REASONS = [
   '入户核实：家庭年人均纯收入明显高于监测范围，无返贫致贫风险',
@@ -53,10 +72,14 @@ export const loadWarningsDemo: FeatureDemoLoader = async (db, o) => {
     if (!county || !township) return null;
     const deptNames = new Map((await q.query<{ code: string; name: string }>(`SELECT code, name FROM department`)).map((d) => [d.code, d.name]));
     const countyCode = o.countyCode;
+    // The rules as a run would evaluate them now (the stored current versions; the defaults if none is stored yet).
+    const stored = new Map((await currentRules(q)).map((r) => [r.code, toRule(r)]));
+    const ruleOf = (code: string) => stored.get(code) ?? DEFAULT_COMPARISON_RULES.find((r) => r.code === code)!;
+    const usedRows = new Set<string>();
 
     // Households with their head: in the demo township (the township user verifies them) and across the county.
     const pick = (where: string, params: unknown[], limit: number) => q.query<Hh>(
-      `SELECT h.id, h.village_code, p.name, p.identity_key, (h.monitor_category IS NOT NULL AND NOT h.risk_eliminated) AS monitored, h.household_type
+      `SELECT h.id, p.id AS person_id, h.village_code, p.name, p.identity_key, (h.monitor_category IS NOT NULL AND NOT h.risk_eliminated) AS monitored, h.household_type
          FROM household h JOIN person p ON p.household_id = h.id AND p.relation = 'head'
         WHERE ${where} AND NOT EXISTS (SELECT 1 FROM monitoring_case c WHERE c.household_id = h.id AND NOT c.terminal)
         ORDER BY (h.id * 7919) % 10007, h.id LIMIT ${limit}`, params);
@@ -117,19 +140,43 @@ export const loadWarningsDemo: FeatureDemoLoader = async (db, o) => {
       const actor: WorkflowActor = p.dept === DEMO_DEPARTMENT && deptUser
         ? { id: String(deptUser.id), role: 'department_user', name: deptUser.display_name }
         : { id: null as unknown as string, role: 'department_user', name: `${deptName}（部门推送）` };
-      const ruleCode = p.source === 'comparison' ? COMPARISON_RULE[p.dept]! : null;
-      const description = d.text(h.name);
-      const group = h.monitored ? 'monitored' : h.household_type === 'alleviated' ? 'alleviated' : 'ordinary';
-      const id = await createWarning(q, {
-        source: p.source, pushingDepartmentCode: p.dept, villageCode: h.village_code, householdId: Number(h.id), subjectIdentityKey: h.identity_key,
-        subjectName: h.name, subjectGroup: group, riskTypes: p.risks, ruleCode,
-        title: p.source === 'comparison' ? `信息比对：${deptName}数据提示${p.risks.map((r) => labelOf('riskType', r)).join('、')}风险` : `${p.risks.map((r) => labelOf('riskType', r)).join('、')}风险：${h.name}`,
-        description, createdBy: p.dept === DEMO_DEPARTMENT && deptUser ? Number(deptUser.id) : null,
-      }, p.source === 'comparison'
-        ? { sourceType: 'comparison_row', ruleCode, ruleVersion: 1, sourceFile: `${deptName}${openedOn.slice(0, 7)}数据.xlsx`, sourceRow: 2 + rnd.int(0, 800),
-            idempotencyKey: `demo:${id0(openedOn, h.id, ruleCode)}`, explanation: { kind: 'comparison', summary: description, rule: ruleCode, version: 1, department: deptName } }
-        : { sourceType: 'instant', sourceRef: p.dept, explanation: { kind: 'instant', summary: `行业部门即时推送：${p.risks.map((r) => labelOf('riskType', r)).join('、')}`, pushedBy: actor.name, departmentCode: p.dept, riskTypes: p.risks, description, matchedBy: '证件号码匹配户籍台账' } },
-        actor, nowOn(openedOn, 9));
+      const group: SubjectGroup = h.monitored ? 'monitored' : h.household_type === 'alleviated' ? 'alleviated' : 'ordinary';
+      const createdBy = p.dept === DEMO_DEPARTMENT && deptUser ? Number(deptUser.id) : null;
+      const subject = {
+        source: p.source, pushingDepartmentCode: p.dept, villageCode: h.village_code, householdId: Number(h.id), personId: Number(h.person_id),
+        subjectIdentityKey: h.identity_key, subjectName: h.name, subjectGroup: group, createdBy,
+      } as const;
+      let id: number;
+      const c = p.source === 'comparison' ? COMPARISON_RULE[p.dept]! : null;
+      const rule = c ? ruleOf(c.code) : null;
+      let hit: ReturnType<typeof comparisonHit> = null;
+      if (c && rule) {
+        const fileName = `${deptName}${openedOn.slice(0, 7)}数据.xlsx`;
+        let rowNumber = 2 + rnd.int(0, 800);
+        while (usedRows.has(`${fileName}:${rowNumber}`)) rowNumber++;
+        usedRows.add(`${fileName}:${rowNumber}`);
+        hit = comparisonHit(rule, group, c.row(rnd, rule, group), { fileName, rowNumber, nameInFile: h.name });
+      }
+      // A rule the office has since narrowed (not for this group) gives no hit: the clue is then an instant push.
+      if (!hit) p.source = 'instant';
+      if (hit && rule) {
+        p.risks = hit.riskTypes;
+        id = await createWarning(q, {
+          ...subject, riskTypes: hit.riskTypes, outputKind: rule.output.kind, ruleCode: rule.code,
+          title: `${RULE_FAMILY_LABELS[rule.family]}比对：${rule.label}`.slice(0, 200), description: hit.text,
+        }, hit.hit, actor, nowOn(openedOn, 9));
+      } else {
+        const description = d.text(h.name);
+        id = await createWarning(q, {
+          ...subject, source: 'instant', riskTypes: p.risks, title: `${p.risks.map((r) => labelOf('riskType', r)).join('、')}风险：${h.name}`, description,
+        }, {
+          sourceType: 'instant', sourceRef: p.dept,
+          explanation: {
+            kind: 'instant', summary: `行业部门即时推送：${p.risks.map((r) => labelOf('riskType', r)).join('、')}`, pushedBy: actor.name, role: 'department_user',
+            departmentCode: p.dept, riskTypes: p.risks, description, matchedBy: '证件号码匹配户籍台账',
+          },
+        }, actor, nowOn(openedOn, 9));
+      }
       pushed.push({ id, plan: p });
       counts[p.state] = (counts[p.state] ?? 0) + 1;
       if (p.state === 'pushed') continue;
@@ -173,7 +220,30 @@ export const loadWarningsDemo: FeatureDemoLoader = async (db, o) => {
   });
 };
 
-const id0 = (on: string, hid: number, rule: string | null) => `${on}:${hid}:${rule}`;
+/**
+ * A comparison hit as a real run writes it (comparison-run.service `hitOf`): the rule evaluated on the row, the
+ * explanation {text, ruleCode, ruleVersion, …, file, rowNumber, triggers}. The demo has no run behind it, so `runId`
+ * and the hit's `sourceRef` are null and the file's SHA-256 is derived from its name. Null when the rule does not fire.
+ */
+function comparisonHit(rule: ComparisonRule, group: SubjectGroup, row: DataRow, f: { fileName: string; rowNumber: number; nameInFile: string }) {
+  const ev = evaluateRule(rule, { group }, row);
+  if (!ev.hit) return null;
+  const sha256 = createHash('sha256').update(`demo-comparison-file:${f.fileName}`).digest('hex');
+  return {
+    text: ev.explanation,
+    riskTypes: ev.riskTypes,
+    hit: {
+      sourceType: 'comparison_row' as const, sourceRef: null, idempotencyKey: hitIdempotencyKey({ fileSha256: sha256, rowNumber: f.rowNumber, ruleCode: rule.code, ruleVersion: rule.version }),
+      ruleCode: rule.code, ruleVersion: rule.version, sourceFile: f.fileName, sourceRow: f.rowNumber,
+      explanation: {
+        text: ev.explanation, ruleCode: rule.code, ruleVersion: rule.version, ruleLabel: rule.label, family: rule.family, familyLabel: RULE_FAMILY_LABELS[rule.family],
+        group, groupLabel: SUBJECT_GROUP_LABELS[group], matchedIn: 'registry', nameInFile: f.nameInFile,
+        file: { name: f.fileName, sha256 }, rowNumber: f.rowNumber, runId: null, decision: 'create',
+        triggers: ev.triggers.map((t) => ({ field: t.field, label: t.label, op: t.op, actual: t.actual, expected: t.expected, text: t.text })),
+      },
+    },
+  };
+}
 
 /** Exported for the loader's test: reading the demo back. */
 export async function demoWarningCounts(q: Queryable): Promise<Record<string, number>> {

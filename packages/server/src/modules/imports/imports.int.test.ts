@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
 import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
-import { REGISTRY_COLUMNS, ROSTER_COLUMNS, makeIdCard } from '@shouwang/domain';
+import { REGISTRY_COLUMNS, ROSTER_COLUMNS, diffFields, makeIdCard, maskPhone } from '@shouwang/domain';
 import { availableEngines } from '../../testing/engines.js';
 import { COUNTY, VILLAGE_A, VILLAGE_B, VILLAGE_OTHER, createTestApp, newId, type TestApp } from '../../testing/fixture.js';
 import { openTabular } from '../../files/tabular.reader.js';
@@ -141,6 +141,30 @@ describe.each(engines)('imports on %s', (engine) => {
     const audit = await t.db.query(`SELECT * FROM audit_log WHERE action = 'import.registry' AND entity_id = $1`, [String(job.id)]);
     expect(audit).toHaveLength(1);
     expect(audit[0]!.after).toMatchObject({ households: 2, persons: 3, fileName: 'a.csv' });
+  });
+
+  it('writes a creation history entry per household, equal to diffFields(null, household) with the phone masked', async () => {
+    const keys = ['householdNo', 'villageCode', 'householdType', 'address', 'phone', 'monitorCategory', 'monitorIdentifiedOn', 'riskTypes', 'dibao', 'name', 'idNumber', 'relation', 'labourSkill'];
+    const [a, b] = [newId('19750101'), newId('19760101')];
+    const job = await run(Buffer.from(csv([
+      ['', VILLAGE_A, '一般农户', '历史村3号', '13800001234', '边缘易致贫户', '2024-03-05', '因病', '是', '历史甲', a, '户主', '普通劳动力'],
+      ['', VILLAGE_B, '一般农户', '', '', '', '', '', '', '历史乙', b, '户主', '普通劳动力'],
+    ], keys)));
+    expect(job.status, JSON.stringify(job.errors)).toBe('succeeded');
+    const flags = { riskEliminated: false, relocated: false, noLabourGuarantee: false, tekun: false, housingUnsafe: false, schoolingDropout: false, waterUnsafe: false, medicalUninsured: false };
+    const expected: [string, Record<string, unknown>][] = [
+      [a, { villageCode: VILLAGE_A, address: '历史村3号', phone: maskPhone('13800001234'), householdType: 'ordinary', monitorCategory: 'marginal', monitorIdentifiedOn: '2024-03-05', riskTypes: ['illness'], ...flags, dibao: true }],
+      [b, { villageCode: VILLAGE_B, householdType: 'ordinary', riskTypes: [], ...flags, dibao: false }],
+    ];
+    for (const [id, h] of expected) {
+      const rows = await t.db.query(
+        `SELECT hh.household_no, hh.member_count, hi.user_id, hi.username, hi.entity_type, hi.entity_id, hi.action, hi.changes
+           FROM household_history hi JOIN household hh ON hh.id = hi.household_id JOIN person p ON p.household_id = hh.id WHERE p.identity_key = $1`, [id]);
+      expect(rows).toHaveLength(1);
+      const r = rows[0]!;
+      expect(r).toMatchObject({ user_id: t.userIds.county, username: 'county', entity_type: 'household', action: 'create', member_count: 1 });
+      expect(r.changes).toEqual({ ...diffFields(null, { ...h, householdNo: r.household_no, members: 1 }), importJob: { from: null, to: job.id } });
+    }
   });
 
   it('decodes a GBK CSV correctly (not mojibake)', async () => {

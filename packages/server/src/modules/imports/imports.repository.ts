@@ -128,8 +128,37 @@ export async function householdNosIn(q: Queryable, villageCodes: string[]): Prom
 /** `n` fresh household ids from the table's sequence (rows are then COPYed with explicit ids). */
 export async function reserveHouseholdIds(q: Queryable, n: number): Promise<number[]> {
   if (n === 0) return [];
-  const rows = await q.query<{ id: number }>(`SELECT nextval(pg_get_serial_sequence('household', 'id')) AS id FROM generate_series(1, $1::int)`, [n]);
-  return rows.map((r) => Number(r.id));
+  // One text row instead of n result rows: returning 40k rows one by one costs over a second on PGlite.
+  const [row] = await q.query<{ ids: string }>(
+    `SELECT string_agg(nextval(pg_get_serial_sequence('household', 'id'))::text, ',') AS ids FROM generate_series(1, $1::int)`, [n]);
+  const ids = row!.ids.split(',').map(Number);
+  if (ids.length !== n) throw new Error(`reserveHouseholdIds: expected ${n} ids, got ${ids.length}`);
+  return ids;
+}
+
+/**
+ * The history rows of imported households, built in the database from the rows just written: for each household the
+ * `changes` of a creation — every non-null field as {"from": null, "to": value} (what `diffFields(null, household)`
+ * gives), the phone masked as given, plus householdNo, members and importJob. Building the JSON here instead of
+ * sending one JSON document per household through COPY is several times faster at 10k+ households.
+ * `fields` maps the JSON keys to the household's columns (the import's HouseholdInput keys).
+ */
+export async function insertCreateHistory(q: Queryable, ids: number[], maskedPhones: (string | null)[], fields: Readonly<Record<string, string>>, user: { id: number; username: string }, jobId: number): Promise<void> {
+  if (!ids.length) return;
+  const pairs = Object.entries(fields).map(([key, column]) => {
+    if (!/^[a-zA-Z]+$/.test(key) || !/^[a-z_]+$/.test(column)) throw new Error(`insertCreateHistory: bad field ${key}/${column}`);
+    return `'${key}', ${column === 'phone' ? 'x.phone' : `h.${column}`}`;
+  });
+  await q.query(
+    `INSERT INTO household_history (household_id, user_id, username, entity_type, entity_id, action, changes)
+     SELECT h.id, $3, $4, 'household', h.id::text, 'create',
+            (SELECT jsonb_object_agg(e.key, jsonb_build_object('from', NULL, 'to', e.value))
+               FROM jsonb_each(jsonb_strip_nulls(jsonb_build_object(${pairs.join(', ')},
+                      'householdNo', h.household_no, 'members', h.member_count, 'importJob', $5::bigint))) AS e)
+       FROM unnest($1::bigint[], $2::text[]) AS x(id, phone)
+       JOIN household h ON h.id = x.id`,
+    [ids, maskedPhones, user.id, user.username, jobId],
+  );
 }
 
 // ── roster ──────────────────────────────────────────────────────────────────────────────────────────

@@ -1,6 +1,7 @@
 /**
  * The registry import (issue 3 §2): one sheet row per person; rows are grouped into households and validated with the
- * registry's own zod schemas and ID rules, then written in one transaction with COPY.
+ * registry's own zod schemas and ID rules (ordinary rows through equivalent plain checks, registry.fast-validate.ts),
+ * then written in one transaction: households, persons and incomes with COPY, the history rows with one INSERT … SELECT.
  *
  * Decisions (also on the template's explanation sheet):
  * - Households: rows with the same 户编号 are one household. A row without 户编号 whose 与户主关系 is 户主 starts a
@@ -14,7 +15,7 @@
  */
 import { z } from 'zod';
 import {
-  REGISTRY_COLUMNS, REGISTRY_FIELD_OF_KEY, diffFields, isWithinArea, maskIdNumber, maskPhone, netIncome,
+  REGISTRY_COLUMNS, REGISTRY_FIELD_OF_KEY, isWithinArea, maskIdNumber, maskPhone, netIncome,
   parseRow, perCapitaNetIncome, rowError, type RowError, type TemplateColumn,
 } from '@shouwang/domain';
 import type { Queryable } from '../../db/db.js';
@@ -24,6 +25,7 @@ import type { TabularRow } from '../../files/tabular.reader.js';
 import { householdInput, incomeInput, personInput, type HouseholdInput, type IncomeInput, type PersonInput } from '../registry/registry.schemas.js';
 import { personRecord } from '../registry/registry.service.js';
 import * as repo from './imports.repository.js';
+import { fastHousehold, fastIncome, fastPerson } from './registry.fast-validate.js';
 
 const MAX_MEMBERS = 30;
 const labelOfKey = new Map(REGISTRY_COLUMNS.map((c) => [c.key, c.label]));
@@ -112,7 +114,8 @@ export class RegistryImport {
     }
     for (const k of REQUIRED_PERSON) if (v[k] === undefined && !parsed.errors.some((e) => e.column === labelOfKey.get(k))) this.fail(row, k, '', `请填写「${labelOfKey.get(k)}」`);
     let rec: PersonRec | null = null;
-    const p = personInput.safeParse(personIn);
+    const fast = fastPerson(personIn);
+    const p = fast ? { success: true as const, data: fast } : personInput.safeParse(personIn);
     if (!p.success) {
       if (REQUIRED_PERSON.every((k) => v[k] !== undefined)) this.zodErrors(row, cells, p.error, (f) => keyOfPersonField.get(f) ?? f);
     } else {
@@ -158,7 +161,8 @@ export class RegistryImport {
     if (v.villageCode === undefined) this.fail(row, 'villageCode', '', '户主行须填写「所属村代码」');
     if (v.householdType === undefined) this.fail(row, 'householdType', '', '户主行须填写「户类型」');
     if (v.villageCode === undefined || v.householdType === undefined) return;
-    const h = householdInput.safeParse(hIn);
+    const fastH = fastHousehold(hIn);
+    const h = fastH ? { success: true as const, data: fastH } : householdInput.safeParse(hIn);
     if (!h.success) { this.zodErrors(row, cells, h.error, (f) => f); return; }
     const village = h.data.villageCode;
     if (!this.villages.has(village)) { this.fail(row, 'villageCode', village, `所属村代码 ${village} 不存在`); return; }
@@ -175,7 +179,8 @@ export class RegistryImport {
     if (year < 2013 || year > Number(this.today.slice(0, 4))) { this.fail(row, 'incomeYear', String(year), `「收入年度」应在 2013 至 ${this.today.slice(0, 4)} 之间`); return; }
     const iIn: Record<string, unknown> = {};
     for (const k of INCOME_KEYS) if (v[k] !== undefined) iIn[k] = v[k];
-    const inc = incomeInput.safeParse(iIn);
+    const fastI = fastIncome(iIn);
+    const inc = fastI ? { success: true as const, data: fastI } : incomeInput.safeParse(iIn);
     if (!inc.success) { this.zodErrors(row, cells, inc.error, (f) => f); return; }
     g.income = { ...inc.data, year };
   }
@@ -224,6 +229,8 @@ const PERSON_FIELDS = [
   'health', 'disabilityCategory', 'disabilityGrade', 'labourSkill', 'workLocation', 'workMonths', 'residentMedicalInsurance',
   'employeeMedicalInsurance', 'criticalIllnessInsurance', 'pensionInsurance', 'dibao', 'tekun', 'publicWelfarePost', 'postMonths', 'skillCertificate',
 ] as const;
+/** The household fields in a creation's history entry (JSON key → column), as `diffFields(null, household)` lists them. */
+const HISTORY_FIELDS: Readonly<Record<string, string>> = Object.fromEntries(HOUSEHOLD_KEYS.map((k) => [k, toSnake(k)]));
 const INCOME_COLUMNS = ['household_id', 'year', ...INCOME_KEYS.map(toSnake), 'member_count', 'net_income', 'per_capita_net_income'];
 
 /** Write the households (numbers assigned, ids reserved, COPY), their persons, incomes and history rows. */
@@ -247,7 +254,7 @@ export async function writeHouseholds(q: Queryable, groups: Group[], user: AuthU
   const ids = await repo.reserveHouseholdIds(q, groups.length);
   const households: unknown[][] = [];
   const incomes: unknown[][] = [];
-  const history: unknown[][] = [];
+  const maskedPhones: (string | null)[] = [];
   groups.forEach((g, i) => {
     const id = ids[i]!;
     const h = g.household!;
@@ -255,8 +262,7 @@ export async function writeHouseholds(q: Queryable, groups: Group[], user: AuthU
     const perCapita = g.income ? perCapitaNetIncome(g.income, members) : null;
     households.push([id, g.householdNo, ...HOUSEHOLD_KEYS.map((k) => (h as Record<string, unknown>)[k] ?? null), members, g.income?.year ?? null, perCapita]);
     if (g.income) incomes.push([id, g.income.year, ...INCOME_KEYS.map((k) => (g.income as Record<string, unknown>)[k] ?? 0), members, netIncome(g.income), perCapita]);
-    history.push([id, user.id, user.username, 'household', String(id), 'create',
-      JSON.stringify({ ...diffFields(null, { ...h, phone: maskPhone(h.phone ?? null), householdNo: g.householdNo, members }), importJob: { from: null, to: jobId } })]);
+    maskedPhones.push(maskPhone(h.phone ?? null));
   });
   await q.copyFrom('household', HOUSEHOLD_COLUMNS, households);
   let written = 0;
@@ -271,5 +277,5 @@ export async function writeHouseholds(q: Queryable, groups: Group[], user: AuthU
   }
   await flush();
   if (incomes.length) await q.copyFrom('household_income', INCOME_COLUMNS, incomes);
-  await q.copyFrom('household_history', ['household_id', 'user_id', 'username', 'entity_type', 'entity_id', 'action', 'changes'], history);
+  await repo.insertCreateHistory(q, ids, maskedPhones, HISTORY_FIELDS, user, jobId);
 }

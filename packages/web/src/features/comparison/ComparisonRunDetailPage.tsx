@@ -98,9 +98,9 @@ export default function ComparisonRunDetailPage() {
             { key: 'c', label: '上传时间', children: formatDateTime(r.createdAt) },
             { key: 'fin', label: '完成时间', children: formatDateTime(r.finishedAt) },
           ]} />
-          {r.headerWarnings.map((w) => <Alert key={w} type="warning" showIcon message={w} />)}
-          {r.status === 'failed' && <Alert type="error" showIcon message="比对失败" description={r.errorMessage} />}
-          {!isFinished(r.status) && <Alert type="info" showIcon message={`正在比对，已读取 ${r.counts.rows} 行…`} />}
+          {r.headerWarnings.map((w) => <Alert key={w} type="warning" showIcon title={w} />)}
+          {r.status === 'failed' && <Alert type="error" showIcon title="比对失败" description={r.errorMessage} />}
+          {!isFinished(r.status) && <Alert type="info" showIcon title={`正在比对，已读取 ${r.counts.rows} 行…`} />}
           {r.status === 'completed' && (
             <>
               <RunCountsView run={r} />

@@ -87,15 +87,15 @@ export default function ComparisonUploadPage() {
               </Typography.Text>
             </>
           )}
-          {uploadError && <Alert type="error" showIcon message="文件未被接受" description={uploadError} data-testid="upload-error" />}
+          {uploadError && <Alert type="error" showIcon title="文件未被接受" description={uploadError} data-testid="upload-error" />}
           {run.isError && <QueryError error={run.error} onRetry={() => void run.refetch()} />}
           {r && (
             <Card size="small" title={<Space>比对进度 <RunStatusTag run={r} /></Space>} data-testid="run-progress">
               <Space direction="vertical" style={{ width: '100%' }}>
                 <Progress percent={percent} status={r.status === 'failed' ? 'exception' : r.status === 'completed' ? 'success' : 'active'} />
                 <Typography.Text>文件：{r.fileName}；已读取 {r.counts.rows} 行</Typography.Text>
-                {r.headerWarnings.map((w) => <Alert key={w} type="warning" showIcon message={w} />)}
-                {r.status === 'failed' && <Alert type="error" showIcon message="比对失败" description={r.errorMessage} />}
+                {r.headerWarnings.map((w) => <Alert key={w} type="warning" showIcon title={w} />)}
+                {r.status === 'failed' && <Alert type="error" showIcon title="比对失败" description={r.errorMessage} />}
                 {r.status === 'completed' && (
                   <>
                     <RunCountsView run={r} />

@@ -1,6 +1,6 @@
 /** 预警详情: the subject, why it was flagged, the verification deadline, the steps, the actions the user may take, evidence. */
 import { UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Descriptions, Empty, List, Row, Space, Spin, Tag, Timeline, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Empty, List, Row, Space, Spin, Timeline, Typography, Upload } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -13,32 +13,8 @@ import { PageTitle } from '../linkage/shared/PageTitle';
 import { refreshWarning, useWarning } from './api';
 import { DeadlineTag, StateTag } from './labels';
 import { WarningActionModal } from './WarningActionModal';
-import type { WarningAction, WarningHit } from './types';
-
-const HIT_TYPES: Record<string, string> = { comparison_row: '信息比对', instant: '部门即时推送', self_report: '农户自主申报', screening_visit: '排查走访' };
-const EXPLANATION_LABELS: Record<string, string> = {
-  summary: '说明', rule: '规则', ruleLabel: '规则', version: '规则版本', department: '数据部门', pushedBy: '推送人', matchedBy: '对象匹配', description: '情况说明', values: '触发数据',
-};
-
-function HitExplanation({ h }: { h: WarningHit }) {
-  const e = h.explanation;
-  const entries = Object.entries(e).filter(([k, v]) => EXPLANATION_LABELS[k] && v !== null && v !== undefined && v !== '');
-  return (
-    <div>
-      <Space wrap style={{ marginBottom: 4 }}>
-        <Tag color="blue">{HIT_TYPES[h.sourceType] ?? h.sourceType}</Tag>
-        {h.ruleCode && <Tag>规则 {h.ruleCode}{h.ruleVersion ? ` v${h.ruleVersion}` : ''}</Tag>}
-        {h.sourceFile && <Typography.Text type="secondary">文件 {h.sourceFile}{h.sourceRow ? ` 第 ${h.sourceRow} 行` : ''}</Typography.Text>}
-        <Typography.Text type="secondary">{formatDateTime(h.createdAt)}</Typography.Text>
-      </Space>
-      <Descriptions size="small" column={1}>
-        {entries.map(([k, v]) => (
-          <Descriptions.Item key={k} label={EXPLANATION_LABELS[k]}>{typeof v === 'object' ? JSON.stringify(v) : String(v)}</Descriptions.Item>
-        ))}
-      </Descriptions>
-    </div>
-  );
-}
+import { HitExplanation } from './HitExplanation';
+import type { WarningAction } from './types';
 
 export default function WarningDetailPage() {
   const id = Number(useParams().id);
