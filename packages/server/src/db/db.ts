@@ -20,18 +20,43 @@ export interface Db extends Queryable {
 /** Serialise one value to a CSV field as PostgreSQL's COPY (FORMAT csv) reads it; null → unquoted empty. */
 export function csvField(v: unknown): string {
   if (v === null || v === undefined) return '';
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   let s: string;
-  if (v instanceof Date) s = v.toISOString();
+  if (typeof v === 'string') s = v;
+  else if (v instanceof Date) s = v.toISOString();
   else if (Array.isArray(v)) s = pgArrayLiteral(v);
   else if (typeof v === 'object') s = JSON.stringify(v);
   else s = String(v);
-  return '"' + s.replace(/"/g, '""') + '"';
+  return '"' + (s.includes('"') ? s.replace(/"/g, '""') : s) + '"';
 }
 
 function pgArrayLiteral(a: unknown[]): string {
   return '{' + a.map((x) => (x === null ? 'NULL' : '"' + String(x).replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"')).join(',') + '}';
 }
 
+export function csvLine(r: readonly unknown[]): string {
+  let line = '';
+  for (let i = 0; i < r.length; i++) line += (i === 0 ? '' : ',') + csvField(r[i]);
+  return line + '\n';
+}
+
 export function* csvLines(rows: Iterable<readonly unknown[]>): Generator<string> {
-  for (const r of rows) yield r.map(csvField).join(',') + '\n';
+  for (const r of rows) yield csvLine(r);
+}
+
+/** CSV text of the rows in pieces of about `maxChars` (one COPY data message or one PGlite blob each). */
+export function* csvChunks(rows: Iterable<readonly unknown[]>, maxChars: number): Generator<string> {
+  let parts: string[] = [];
+  let size = 0;
+  for (const r of rows) {
+    const line = csvLine(r);
+    parts.push(line);
+    size += line.length;
+    if (size >= maxChars) {
+      yield parts.join('');
+      parts = [];
+      size = 0;
+    }
+  }
+  if (parts.length) yield parts.join('');
 }

@@ -4,7 +4,7 @@ import { from as copyFromStream } from 'pg-copy-streams';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Db, Queryable, Row } from './db.js';
-import { csvLines } from './db.js';
+import { csvChunks } from './db.js';
 import { DbError } from './db-error.js';
 
 const typeParsers = {
@@ -29,7 +29,8 @@ function wrap(client: pg.PoolClient | pg.Pool): Queryable {
       const c = client instanceof pg.Pool ? await client.connect() : client;
       try {
         const stream = c.query(copyFromStream(`COPY ${table} (${columns.join(',')}) FROM STDIN WITH (FORMAT csv)`));
-        await pipeline(Readable.from(csvLines(rows)), stream);
+        // ~64 KB per write: one COPY data message per line would cost a socket write per row.
+        await pipeline(Readable.from(csvChunks(rows, 65_536), { objectMode: false }), stream);
         return Number(stream.rowCount ?? 0);
       } catch (e) {
         throw new DbError(e as Record<string, string>);

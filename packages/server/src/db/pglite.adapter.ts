@@ -2,7 +2,7 @@
 import { Worker } from 'node:worker_threads';
 import { mkdirSync } from 'node:fs';
 import type { Db, Queryable, Row } from './db.js';
-import { csvLines } from './db.js';
+import { csvChunks } from './db.js';
 import { DbError } from './db-error.js';
 
 type Pending = { resolve: (v: { rows: Row[]; affected: number }) => void; reject: (e: unknown) => void };
@@ -54,18 +54,12 @@ export async function openPglite(dataDir: string | null): Promise<Db> {
       return (await send({ kind: 'query', sql: text, params })).rows as T[];
     },
     async copyFrom(table, columns, rows) {
-      let csv = '';
+      // ~1 MB of CSV per COPY: building and posting a piece holds this thread a few ms, and the loop turns between
+      // pieces while the worker loads the previous one.
       let total = 0;
-      const flush = async () => {
-        if (!csv) return;
+      for (const csv of csvChunks(rows, 1_000_000)) {
         total += (await send({ kind: 'copy', sql: `COPY ${table} (${columns.join(',')}) FROM '/dev/blob' WITH (FORMAT csv)`, csv })).affected;
-        csv = '';
-      };
-      for (const line of csvLines(rows)) {
-        csv += line;
-        if (csv.length > 8_000_000) await flush();
       }
-      await flush();
       return total;
     },
   };

@@ -21,7 +21,7 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
   can, checkFamilyRun, checkHeaders, comparisonColumns, hitIdempotencyKey, maskIdNumber, planWarnings, RULE_FAMILY_DEPARTMENTS, RULE_FAMILY_LABELS,
-  RULE_FIELDS, rowIdNumber, ruleVersionKey, SUBJECT_GROUP_LABELS, type RegistryPerson, type RuleFamily, type RuleHit,
+  RULE_FIELDS, rowIdNumber, ruleVersionKey, SUBJECT_GROUP_LABELS, type RuleFamily, type RuleHit,
 } from '@shouwang/domain';
 import type { Db, Row } from '../../db/db.js';
 import type { Clock } from '../../clock.js';
@@ -37,6 +37,7 @@ import type { NewHit } from '../warnings/warning.writer.js';
 import type { ComparisonRuleService } from './comparison-rule.service.js';
 import { runEngine, yieldToLoop, type EngineHit, type EngineResult, type IssueKind } from './comparison.engine.js';
 import * as repo from './comparison.repository.js';
+import { SubjectIndex } from './comparison.subjects.js';
 import type { ListRunsQuery } from './comparison.schemas.js';
 
 export const RUN_STATUS_LABELS = { queued: '排队中', running: '比对中', completed: '已完成', failed: '失败' } as const;
@@ -199,7 +200,7 @@ export class ComparisonRunService {
       const result = await this.read(job);
       const t1 = performance.now();
       await this.write(job, result);
-      if (process.env.SHOUWANG_COMPARISON_TIMING) console.log(`comparison run ${job.runId}: read ${Math.round(t1 - t0)} ms, write ${Math.round(performance.now() - t1)} ms`);
+      if (process.env.SHOUWANG_COMPARISON_TIMING) console.log(`comparison run ${job.runId}: read ${Math.round(t1 - t0)} ms, write ${Math.round(performance.now() - t1)} ms (performance.now() ${Math.round(t0)} → ${Math.round(t1)} → ${Math.round(performance.now())})`);
     } catch (e) {
       const message = e instanceof TabularInputError || e instanceof AppError ? e.message : `比对失败：${(e as Error).message ?? String(e)}`;
       await repo.failRun(this.db, job.runId, message).catch(() => undefined);
@@ -217,9 +218,10 @@ export class ComparisonRunService {
   private async read(job: Job): Promise<EngineResult> {
     const area = job.ctx.user.areaCode;
     const today = todayOf(this.clock);
+    const timing = process.env.SHOUWANG_COMPARISON_TIMING;
+    const t0 = performance.now();
     let rows: AsyncIterable<TabularRow[]> = job.source.rows;
-    let registry: Map<string, RegistryPerson>;
-    let roster: Map<string, number>;
+    let subjects: SubjectIndex;
     if (job.fileSize <= this.smallFileBytes) {
       const batches: TabularRow[][] = [];
       const ids = new Set<string>();
@@ -231,25 +233,20 @@ export class ComparisonRunService {
           if (id.ok) ids.add(id.idNumber);
         }
       }
-      registry = await repo.registryByIds(this.db, area, [...ids]);
-      roster = await repo.rosterByIds(this.db, area, [...ids]);
+      subjects = new SubjectIndex(ids.size);
+      for (const [k, p] of await repo.registryByIds(this.db, area, [...ids])) subjects.addRegistryPerson(k, p);
+      for (const [k, id] of await repo.rosterByIds(this.db, area, [...ids])) subjects.addRosterPerson(k, id);
       rows = (async function* () { yield* batches; })();
     } else {
-      registry = await repo.loadRegistry(this.db, area, yieldToLoop);
-      roster = await repo.loadRoster(this.db, area, yieldToLoop);
+      subjects = await repo.loadSubjects(this.db, area, yieldToLoop);
     }
+    if (timing) console.log(`comparison run ${job.runId}: ${subjects.size} subjects loaded in ${Math.round(performance.now() - t0)} ms (until ${Math.round(performance.now())})`);
     let lastProgress = Date.now();
     return runEngine({
       rows,
       mapping: job.mapping,
       rules: job.rules.map(repo.toRule),
-      sources: {
-        registry: (id) => registry.get(id) ?? null,
-        roster: (id) => {
-          const r = roster.get(id);
-          return r === undefined ? null : { rosterId: String(r) };
-        },
-      },
+      subjects,
       today,
       onProgress: async (rows) => {
         if (Date.now() - lastProgress < 1000) return;
@@ -311,11 +308,17 @@ export class ComparisonRunService {
         else attachExisting.push({ warningId: Number(d.warningId), hit });
       });
 
+      const tw = performance.now();
       await createWarningsBulk(q, items, actor, nowOf(this.clock));
       await attachHitsBulk(q, attachExisting);
-      for (let i = 0; i < r.issues.length; i += 5_000) {
-        await q.copyFrom('comparison_run_issue', repo.ISSUE_COLUMNS, r.issues.slice(i, i + 5_000).map((x) => [job.runId, x.rowNumber, x.kind, x.idNumber, x.name, x.message]));
+      const ti = performance.now();
+      // The adapters send COPY data in pieces of ≤ 1 MB (the loop turns between them), so one COPY per 20,000 rows.
+      for (let i = 0; i < r.issues.length; i += 20_000) {
+        await q.copyFrom('comparison_run_issue', repo.ISSUE_COLUMNS, r.issues.slice(i, i + 20_000).map((x) => [job.runId, x.rowNumber, x.kind, x.idNumber, x.name, x.message]));
         await yieldToLoop();
+      }
+      if (process.env.SHOUWANG_COMPARISON_TIMING) {
+        console.log(`comparison run ${job.runId}: ${items.length} warnings + ${attachExisting.length} attached hits in ${Math.round(ti - tw)} ms (from ${Math.round(tw)}), ${r.issues.length} issues in ${Math.round(performance.now() - ti)} ms`);
       }
       const c = r.counter.counts();
       const totals: repo.RunTotals = {

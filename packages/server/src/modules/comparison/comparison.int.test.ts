@@ -104,7 +104,7 @@ describe.each(engines)('信息比对 on %s', (engine) => {
     const issues = (await get(`/api/comparison/runs/${run.id}/issues?pageSize=50`)).json();
     expect(issues.items.map((i: { rowNumber: number; kind: string }) => [i.rowNumber, i.kind])).toEqual([[6, 'unmatched'], [7, 'invalid_id'], [8, 'duplicate'], [9, 'missing_data']]);
     expect(issues.items[1].message).toMatch(/^证件号码无效：/);
-    expect(issues.items[2].message).toBe('与第2行证件号码重复（同一人在文件中出现多次）');
+    expect(issues.items[2].message).toBe('与第2行证件号码重复（同一人在文件中共出现2次：第2、8行）');
     expect(issues.items[3].message).toContain('医保个人自付');
     expect(issues.items[0].idNumber).toMatch(/^4113\*{10}/); // masked for the department user
 

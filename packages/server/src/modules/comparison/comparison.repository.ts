@@ -2,6 +2,7 @@
 import { areaRange, type ComparisonRule, type RegistryPerson, type RuleFamily, type SubjectGroup } from '@shouwang/domain';
 import type { Queryable, Row } from '../../db/db.js';
 import { SqlParams } from '../../db/sql-params.js';
+import { SubjectIndex, idKey, idKeyAt } from './comparison.subjects.js';
 
 // ── rules ─────────────────────────────────────────────────────────────────────────────────────────
 
@@ -192,57 +193,83 @@ export async function runHits(q: Queryable, runId: number, f: { page: number; pa
 
 // ── what a run reads ──────────────────────────────────────────────────────────────────────────────
 
-const CHUNK = 50_000;
+const CHUNK = 100_000;
 
-/**
- * Registry persons of households within `areaCode`, a chunk at a time (one text value per chunk: cheap to pass from
- * the PGlite worker): identity_key → person, household, type, monitored (监测对象 not yet eliminated).
- */
-export async function loadRegistry(q: Queryable, areaCode: string, onChunk: () => Promise<void>): Promise<Map<string, RegistryPerson>> {
-  const { from, to } = areaRange(areaCode);
-  const map = new Map<string, RegistryPerson>();
-  let last = 0;
-  for (;;) {
-    const [r] = await q.query<{ s: string | null; last: number | null }>(
-      `SELECT string_agg(x.identity_key || ',' || x.id || ',' || x.household_id || ',' || x.t, ';') AS s, max(x.id) AS last
-         FROM (SELECT p.identity_key, p.id, p.household_id,
-                      CASE WHEN h.household_type = 'alleviated' THEN 'a' ELSE 'o' END
-                        || CASE WHEN h.monitor_category IS NOT NULL AND NOT h.risk_eliminated THEN 'm' ELSE '' END AS t
-                 FROM person p JOIN household h ON h.id = p.household_id
-                WHERE p.id > $1 AND h.village_code >= $2 AND h.village_code < $3 ORDER BY p.id LIMIT $4) x`,
-      [last, from, to, CHUNK],
-    );
-    if (!r?.s) break;
-    for (const item of r.s.split(';')) {
-      const [key, pid, hid, t] = item.split(',') as [string, string, string, string];
-      map.set(key, { personId: pid, householdId: hid, householdType: t[0] === 'a' ? 'alleviated' : 'ordinary', monitored: t.length > 1 });
-    }
-    last = Number(r.last);
-    await onChunk();
+/** The integer written in `s` from `i` up to the next `stop` character code (ids from string_agg). */
+function intAt(s: string, i: number, stop: number): { value: number; end: number } {
+  let v = 0;
+  let c = s.charCodeAt(i);
+  while (c !== stop && i < s.length) {
+    v = v * 10 + (c - 48);
+    c = s.charCodeAt(++i);
   }
-  return map;
+  return { value: v, end: i };
 }
 
-/** The 公安 roster within `areaCode`: identity_key → roster_person.id, a chunk at a time. */
-export async function loadRoster(q: Queryable, areaCode: string, onChunk: () => Promise<void>): Promise<Map<string, number>> {
+/**
+ * The persons a big run matches against, within `areaCode`: the registry's persons (identity_key → person, household,
+ * type, monitored = 监测对象 not yet eliminated), then the 公安 roster's (identity_key → roster_person.id; the registry
+ * wins). Read a chunk at a time as one text value per chunk (cheap to pass from the PGlite worker), parsed in place
+ * into the compact `SubjectIndex` (no string or object per person); `onChunk` runs between chunks.
+ */
+export async function loadSubjects(q: Queryable, areaCode: string, onChunk: () => Promise<void>): Promise<SubjectIndex> {
   const { from, to } = areaRange(areaCode);
-  const map = new Map<string, number>();
-  let last = 0;
-  for (;;) {
-    const [r] = await q.query<{ s: string | null; last: number | null }>(
-      `SELECT string_agg(x.identity_key || ',' || x.id, ';') AS s, max(x.id) AS last
-         FROM (SELECT identity_key, id FROM roster_person WHERE id > $1 AND village_code >= $2 AND village_code < $3 ORDER BY id LIMIT $4) x`,
-      [last, from, to, CHUNK],
-    );
-    if (!r?.s) break;
-    for (const item of r.s.split(';')) {
-      const c = item.indexOf(',');
-      map.set(item.slice(0, c), Number(item.slice(c + 1)));
+  const subjects = new SubjectIndex(1 << 16);
+  const registryChunk = (after: number) => q.query<{ s: string | null; last: number | null }>(
+    `SELECT string_agg(x.identity_key || ',' || x.id || ',' || x.household_id || ',' || x.t, ';') AS s, max(x.id) AS last
+       FROM (SELECT p.identity_key, p.id, p.household_id,
+                    CASE WHEN h.household_type = 'alleviated' THEN 'a' ELSE 'o' END
+                      || CASE WHEN h.monitor_category IS NOT NULL AND NOT h.risk_eliminated THEN 'm' ELSE '' END AS t
+               FROM person p JOIN household h ON h.id = p.household_id
+              WHERE p.id > $1 AND h.village_code >= $2 AND h.village_code < $3 ORDER BY p.id LIMIT $4) x`,
+    [after, from, to, CHUNK],
+  );
+  const rosterChunk = (after: number) => q.query<{ s: string | null; last: number | null }>(
+    `SELECT string_agg(x.identity_key || ',' || x.id, ';') AS s, max(x.id) AS last
+       FROM (SELECT identity_key, id FROM roster_person WHERE id > $1 AND village_code >= $2 AND village_code < $3 ORDER BY id LIMIT $4) x`,
+    [after, from, to, CHUNK],
+  );
+  const parseRegistry = (s: string) => {
+    for (let i = 0; i < s.length;) {
+      const comma = s.indexOf(',', i);
+      const isId = comma - i === 18 && idKeyAt(s, i);
+      const hi = idKey.hi;
+      const lo = idKey.lo;
+      const pid = intAt(s, comma + 1, 44);
+      const hid = intAt(s, pid.end + 1, 44);
+      let j = hid.end + 1;
+      const alleviated = s.charCodeAt(j) === 97; // 'a'
+      const monitored = s.charCodeAt(j + 1) === 109; // 'm'
+      j = s.indexOf(';', j);
+      if (isId) subjects.addRegistry(hi, lo, pid.value, hid.value, alleviated, monitored);
+      i = j < 0 ? s.length : j + 1;
     }
-    last = Number(r.last);
-    await onChunk();
-  }
-  return map;
+  };
+  const parseRoster = (s: string) => {
+    for (let i = 0; i < s.length;) {
+      const comma = s.indexOf(',', i);
+      const isId = comma - i === 18 && idKeyAt(s, i);
+      const hi = idKey.hi;
+      const lo = idKey.lo;
+      const id = intAt(s, comma + 1, 59);
+      if (isId) subjects.addRoster(hi, lo, id.value);
+      i = id.end + 1;
+    }
+  };
+  // Keyset pages; the next page is asked for before this one is parsed, so the database works while this thread
+  // parses. Registry and roster are read side by side (the registry wins whatever the order, see SubjectIndex).
+  const pages = async (chunk: typeof registryChunk, parse: (s: string) => void) => {
+    let pending = chunk(0);
+    for (;;) {
+      const [r] = await pending;
+      if (!r?.s) break;
+      pending = chunk(Number(r.last));
+      parse(r.s);
+      await onChunk();
+    }
+  };
+  await Promise.all([pages(registryChunk, parseRegistry), pages(rosterChunk, parseRoster)]);
+  return subjects;
 }
 
 /** Which of these hit keys are already recorded. */

@@ -61,7 +61,10 @@ export async function createWarningsBulk(q: Queryable, items: readonly BulkWarni
   const warningRows: unknown[][] = [];
   const stepRows: unknown[][] = [];
   const hitRows: unknown[][] = [];
-  items.forEach((it, i) => {
+  for (let i = 0; i < items.length; i++) {
+    // Opening a case runs the workflow machine: yield now and then so thousands of warnings never hold the loop.
+    if (i % 500 === 499) await yieldToLoop();
+    const it = items[i]!;
     const w = it.warning;
     const facts: WarningFacts = { source: w.source, pushingDepartmentCode: w.pushingDepartmentCode, assistanceAdded: false };
     const opened = openCase(machine, facts, actor, now);
@@ -79,7 +82,7 @@ export async function createWarningsBulk(q: Queryable, items: readonly BulkWarni
       s.remarks, s.attachments.map(Number), s.subStep, s.bypassedGuards, s.payload, s.effects ?? [],
     ]);
     for (const h of it.hits) hitRows.push(hitRow(id, h));
-  });
+  }
   await copyInBatches(q, 'warning', WARNING_COLUMNS, warningRows);
   await copyInBatches(q, 'workflow_step', STEP_COLUMNS, stepRows);
   await copyInBatches(q, 'warning_hit', HIT_COLUMNS, hitRows);
