@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { makeIdCard } from '@shouwang/domain';
 import { availableEngines } from '../../testing/engines.js';
-import { COUNTY, createTestApp, householdBody, VILLAGE_A, VILLAGE_B, VILLAGE_OTHER, type TestApp } from '../../testing/fixture.js';
+import { COUNTY, createTestApp, householdBody, TOWNSHIP, VILLAGE_A, VILLAGE_B, VILLAGE_OTHER, type TestApp } from '../../testing/fixture.js';
 import { createWarning } from './warning.writer.js';
 import { recordAssistanceAdded } from './warning.credit.js';
 
@@ -461,5 +462,145 @@ describe.each(engines)('warnings on %s', (engine) => {
       expect((await req(c.dept!, 'GET', '/api/warnings/figures.xlsx')).statusCode).toBe(403);
       today = '2025-03-10';
     });
+  });
+});
+
+/**
+ * Screening coverage on the figures (issue 3 §8): a hand-made county where visits are recorded through the screening
+ * API in the February and March 村级月排查 rounds and a spring 集中排查 (2026-03-01 … 04-15).
+ */
+describe.each(engines)('warning figures: screening coverage on %s', (engine) => {
+  let t: TestApp;
+  let today = '2026-02-10';
+  const clock = () => new Date(`${today}T04:00:00Z`);
+  const c: Record<string, string> = {};
+  const ids: Record<string, number> = {};
+  const rounds: Record<string, number> = {};
+  const OTHER_TOWNSHIP = VILLAGE_OTHER.slice(0, 9);
+
+  const req = (cookie: string, method: 'GET' | 'POST', url: string, payload?: object) =>
+    t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+  const ok = async (p: Promise<{ statusCode: number; body: string; json: () => any }>, status = 200) => {
+    const r = await p;
+    expect(r.statusCode, r.body).toBe(status);
+    return r.json();
+  };
+  const login = async () => { for (const u of ['county', 'township', 'village', 'dept', 'leader']) c[u] = await t.login(u); };
+  const visit = (cookie: string, round: number, household: number, body: object) =>
+    ok(req(cookie, 'POST', `/api/screening/rounds/${round}/visits`, { householdId: household, ...body }), 201);
+  type Row = { areaCode: string; label: string; planned: number; visited: number; percent: number; riskFound: number };
+  const byCode = (rows: Row[]) => Object.fromEntries(rows.map((r) => [r.areaCode, { planned: r.planned, visited: r.visited, percent: r.percent, riskFound: r.riskFound }]));
+
+  beforeAll(async () => {
+    t = await createTestApp(engine, { clock });
+    await login();
+    // 大沟村 a1 脱贫户, a2 监测户, a3 一般农户; 上官村 b1 脱贫户; 天云村 (板山坪镇) o1 脱贫户.
+    for (const [key, v] of [['a1', VILLAGE_A], ['a2', VILLAGE_A], ['a3', VILLAGE_A], ['b1', VILLAGE_B], ['o1', VILLAGE_OTHER]] as const) {
+      const r = await req(c.county!, 'POST', '/api/households', householdBody(v, `户主${key}`));
+      expect(r.statusCode, r.body).toBe(201);
+      ids[key] = r.json().id;
+    }
+    await t.db.query(`UPDATE household SET household_type = 'alleviated', alleviation_year = 2016 WHERE id = ANY($1)`, [[ids.a1, ids.b1, ids.o1]]);
+    await t.db.query(`UPDATE household SET monitor_category = 'marginal', monitor_identified_on = '2025-06-01' WHERE id = $1`, [ids.a2]);
+    // February round: 大沟村 visits a1 (no risk) and a2 (risk → warning); the township visits b1.
+    rounds.feb = (await ok(req(c.village!, 'GET', '/api/screening/rounds'))).items[0].id;
+    await visit(c.village!, rounds.feb!, ids.a1!, { result: 'no_risk' });
+    await visit(c.village!, rounds.feb!, ids.a2!, { result: 'risk_found', riskTypes: ['illness'], note: '住院' });
+    await visit(c.township!, rounds.feb!, ids.b1!, { result: 'no_risk' });
+    // March round: a3 (ordinary) visited with a risk found; spring campaign: a1 visited.
+    today = '2026-03-15';
+    await login();
+    rounds.mar = (await ok(req(c.village!, 'GET', '/api/screening/rounds'))).items.find((r: { month: string | null }) => r.month === '2026-03').id;
+    await visit(c.village!, rounds.mar!, ids.a3!, { result: 'risk_found', riskTypes: ['accident'], note: '户主摔伤' });
+    rounds.camp = (await ok(req(c.county!, 'POST', '/api/screening/rounds', { name: '2026年春季集中排查', startsOn: '2026-03-01', endsOn: '2026-04-15' }), 201)).id;
+    await visit(c.village!, rounds.camp!, ids.a1!, { result: 'no_risk' });
+  });
+  afterAll(() => t?.close());
+
+  it('gives coverage per round and per kind by township for the county, in the period', async () => {
+    // Planned lists are computed from today's registry: monthly = a1, a2 (监测户, open warning), a3 (open warning), b1, o1; campaign = all five.
+    const f = await ok(req(c.county!, 'GET', '/api/warnings/figures?period=quarter&year=2026&quarter=1'));
+    const s = f.screening;
+    expect(s.area).toEqual({ code: COUNTY, name: expect.any(String), level: 'county' });
+    expect(s.rounds.map((r: { id: number; kind: string; name: string }) => [r.id, r.kind, r.name]))
+      .toEqual([[rounds.feb, 'monthly', '2026年2月村级月排查'], [rounds.mar, 'monthly', '2026年3月村级月排查'], [rounds.camp, 'campaign', '2026年春季集中排查']]);
+    const [feb, mar, camp] = s.rounds;
+    expect(feb).toMatchObject({ kindLabel: '村级月排查', startsOn: '2026-02-01', endsOn: '2026-02-28', phase: 'finished', phaseLabel: '已结束', total: { planned: 5, visited: 3, percent: 60, riskFound: 1 } });
+    expect(byCode(feb.rows)).toMatchObject({ [TOWNSHIP]: { planned: 4, visited: 3, percent: 75, riskFound: 1 }, [OTHER_TOWNSHIP]: { planned: 1, visited: 0, percent: 0, riskFound: 0 } });
+    expect(feb.rows.find((r: Row) => r.areaCode === TOWNSHIP).label).toBe('留山镇');
+    // every township of the county is listed; those without households have nothing planned
+    expect(feb.rows.filter((r: Row) => r.areaCode !== TOWNSHIP && r.areaCode !== OTHER_TOWNSHIP).every((r: Row) => r.planned === 0 && r.visited === 0)).toBe(true);
+    expect(mar.total).toEqual({ planned: 5, visited: 1, percent: 20, riskFound: 1 });
+    expect(byCode(mar.rows)[TOWNSHIP]).toEqual({ planned: 4, visited: 1, percent: 25, riskFound: 1 });
+    expect(camp).toMatchObject({ kindLabel: '集中排查', phase: 'open', total: { planned: 5, visited: 1, percent: 20, riskFound: 0 } });
+    const [monthly, campaign] = s.byKind;
+    expect(monthly).toMatchObject({ kind: 'monthly', rounds: 2, total: { planned: 10, visited: 4, percent: 40, riskFound: 2 } });
+    expect(byCode(monthly.rows)).toMatchObject({ [TOWNSHIP]: { planned: 8, visited: 4, percent: 50, riskFound: 2 }, [OTHER_TOWNSHIP]: { planned: 2, visited: 0, percent: 0 } });
+    expect(campaign).toMatchObject({ kind: 'campaign', rounds: 1, total: { planned: 5, visited: 1, percent: 20, riskFound: 0 } });
+    // the risks found became screening warnings, which the funnel counts
+    expect(f.bySource.find((x: { source: string }) => x.source === 'screening')).toMatchObject({ pushed: 2 });
+  });
+
+  it('selects the rounds of the period: a month holds its own round, a campaign counts where it overlaps', async () => {
+    const feb = (await ok(req(c.county!, 'GET', '/api/warnings/figures?period=month&year=2026&month=2'))).screening;
+    expect(feb.rounds.map((r: { id: number }) => r.id)).toEqual([rounds.feb]);
+    expect(feb.byKind.map((k: { kind: string; rounds: number }) => [k.kind, k.rounds])).toEqual([['monthly', 1], ['campaign', 0]]);
+    expect(feb.byKind[1].total).toEqual({ planned: 0, visited: 0, percent: 100, riskFound: 0 });
+    const apr = (await ok(req(c.county!, 'GET', '/api/warnings/figures?period=month&year=2026&month=4'))).screening;
+    expect(apr.rounds.map((r: { id: number }) => r.id)).toEqual([rounds.camp]);
+    const y2025 = (await ok(req(c.county!, 'GET', '/api/warnings/figures?period=year&year=2025'))).screening;
+    expect(y2025.rounds).toEqual([]);
+    expect(y2025.byKind.map((k: { rounds: number }) => k.rounds)).toEqual([0, 0]);
+  });
+
+  it('goes one level down within the scope: township → villages, village → itself; departments get none', async () => {
+    const town = (await ok(req(c.township!, 'GET', '/api/warnings/figures?period=quarter&year=2026&quarter=1'))).screening;
+    expect(town.area).toMatchObject({ code: TOWNSHIP, level: 'township' });
+    expect(byCode(town.rounds[0].rows)).toMatchObject({ [VILLAGE_A]: { planned: 3, visited: 2, percent: 66.7, riskFound: 1 }, [VILLAGE_B]: { planned: 1, visited: 1, percent: 100, riskFound: 0 } });
+    expect(town.rounds[0].rows.some((r: Row) => r.areaCode.startsWith(OTHER_TOWNSHIP))).toBe(false);
+    expect(town.rounds[0].total).toEqual({ planned: 4, visited: 3, percent: 75, riskFound: 1 });
+    const countyDown = (await ok(req(c.county!, 'GET', `/api/warnings/figures?period=quarter&year=2026&quarter=1&area=${TOWNSHIP}`))).screening;
+    expect(countyDown.byKind[0].rows).toEqual(town.byKind[0].rows);
+    const village = (await ok(req(c.village!, 'GET', '/api/warnings/figures?period=quarter&year=2026&quarter=1'))).screening;
+    expect(village.byKind[0].rows).toEqual([{ areaCode: VILLAGE_A, label: '大沟村', planned: 6, visited: 3, percent: 50, riskFound: 2 }]);
+    expect((await ok(req(c.dept!, 'GET', '/api/warnings/figures?period=quarter&year=2026&quarter=1'))).screening).toBeNull();
+    expect((await ok(req(c.leader!, 'GET', '/api/warnings/figures?period=quarter&year=2026&quarter=1'))).screening.byKind[0].total.planned).toBe(10);
+  });
+
+  it('answers 404 for an area outside the scope, and 400 for a bad area code, writing nothing', async () => {
+    const before = Number((await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log`))[0]!.n);
+    for (const [cookie, url] of [
+      [c.township!, `/api/warnings/figures?period=year&year=2026&area=${VILLAGE_OTHER}`],
+      [c.village!, `/api/warnings/figures?period=year&year=2026&area=${VILLAGE_B}`],
+      [c.county!, '/api/warnings/figures?period=year&year=2026&area=411322'],
+      [c.township!, `/api/warnings/figures.xlsx?period=year&year=2026&area=${OTHER_TOWNSHIP}`],
+    ] as const) {
+      const r = await req(cookie, 'GET', url);
+      expect(r.statusCode, url).toBe(404);
+      expect(r.json().error.message).toBe('区域不存在或不在您的管辖范围内');
+    }
+    const bad = await req(c.county!, 'GET', '/api/warnings/figures?area=41a');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields).toEqual([{ field: 'area', message: '区域代码无效' }]);
+    expect(Number((await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log`))[0]!.n)).toBe(before);
+  });
+
+  it('exports the coverage as sheet 排查覆盖 with the same numbers', async () => {
+    const x = await req(c.county!, 'GET', '/api/warnings/figures.xlsx?period=quarter&year=2026&quarter=1');
+    expect(x.statusCode, x.body).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['总体', '按来源', '按部门', '按乡镇', '排查覆盖']);
+    const sheet = wb.getWorksheet('排查覆盖')!;
+    expect(sheet.getRow(1).values).toEqual([undefined, '排查轮次', '类型', '起止日期', '状态', '区域', '计划走访户数', '已走访户数', '覆盖率（%）', '发现风险（转预警）']);
+    const rows = sheet.getSheetValues().slice(2).map((r) => Array.from((r as unknown[]).slice(1), (v) => v ?? ''));
+    const find = (name: string, area: string) => rows.find((r) => r[0] === name && r[4] === area);
+    expect(find('村级月排查（本期2轮汇总）', '留山镇')).toEqual(['村级月排查（本期2轮汇总）', '村级月排查', '', '', '留山镇', 8, 4, 50, 2]);
+    expect(find('村级月排查（本期2轮汇总）', '合计')!.slice(5)).toEqual([10, 4, 40, 2]);
+    expect(find('集中排查（本期1轮汇总）', '合计')!.slice(5)).toEqual([5, 1, 20, 0]);
+    expect(find('2026年2月村级月排查', '留山镇')).toEqual(['2026年2月村级月排查', '村级月排查', '2026-02-01 至 2026-02-28', '已结束', '留山镇', 4, 3, 75, 1]);
+    expect(find('2026年3月村级月排查', '合计')!.slice(5)).toEqual([5, 1, 20, 1]);
+    expect(find('2026年春季集中排查', '留山镇')!.slice(2)).toEqual(['2026-03-01 至 2026-04-15', '进行中', '留山镇', 4, 1, 25, 0]);
+    expect(await t.db.query(`SELECT 1 FROM audit_log WHERE action = 'warning.export'`)).toHaveLength(1);
   });
 });

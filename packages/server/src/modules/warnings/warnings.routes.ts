@@ -30,12 +30,12 @@ export const warningsRoutes = (s: Services): FastifyPluginAsyncZod => async (app
 
   app.get('/api/warnings/figures', {
     config: { access: ['read', 'warning'] },
-    schema: { tags, summary: '预警统计：推送→核实→纳入漏斗（按来源、部门、区域），逾期核实', querystring: figuresQuery, response: { 200: figuresResponse } },
+    schema: { tags, summary: '预警统计：推送→核实→纳入漏斗（按来源、部门、区域），逾期核实，排查覆盖（村级月排查、集中排查，按下一级区域）', querystring: figuresQuery, response: { 200: figuresResponse } },
   }, async (req) => w.figures(authed(req), req.query));
 
   app.get('/api/warnings/figures.xlsx', {
     config: { access: ['export', 'warning'] },
-    schema: { tags, summary: '导出预警统计（Excel，记入审计日志）', querystring: figuresQuery },
+    schema: { tags, summary: '导出预警统计（Excel，含排查覆盖工作表，记入审计日志）', querystring: figuresQuery },
   }, async (req, reply) => {
     const f = await w.figuresWorkbook(authed(req), req.query);
     return reply

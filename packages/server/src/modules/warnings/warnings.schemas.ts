@@ -148,6 +148,17 @@ export const figuresQuery = z.object({
 export type FiguresQuery = z.infer<typeof figuresQuery>;
 
 const funnel = z.object({ pushed: z.number(), verified: z.number(), included: z.number(), alreadyMonitored: z.number(), notIncluded: z.number(), duplicate: z.number(), households: z.number(), persons: z.number(), overdueOpen: z.number(), verifiedLate: z.number() });
+/** Planned households, visited, coverage % (visited ÷ planned, 100 when nothing is planned) and risks found (each became a warning). */
+const coverageCell = z.object({ planned: z.number(), visited: z.number(), percent: z.number(), riskFound: z.number() });
+const coverageRow = coverageCell.extend({ areaCode: z.string(), label: z.string() });
+const screeningFigures = z.object({
+  area: z.object({ code: z.string(), name: z.string(), level: z.string() }).nullable(),
+  rounds: z.array(z.object({
+    id: z.number(), kind: z.enum(['monthly', 'campaign']), kindLabel: z.string(), name: z.string(), startsOn: z.string(), endsOn: z.string(),
+    phase: z.enum(['upcoming', 'open', 'finished']), phaseLabel: z.string(), total: coverageCell, rows: z.array(coverageRow),
+  })),
+  byKind: z.array(z.object({ kind: z.enum(['monthly', 'campaign']), kindLabel: z.string(), rounds: z.number(), total: coverageCell, rows: z.array(coverageRow) })),
+});
 export const figuresResponse = z.object({
   period: z.object({ kind: z.string(), from: z.string(), to: z.string(), label: z.string() }),
   asOf: z.string(),
@@ -156,5 +167,9 @@ export const figuresResponse = z.object({
   byDepartment: z.array(funnel.extend({ departmentCode: z.string(), label: z.string() })),
   byArea: z.array(funnel.extend({ areaCode: z.string(), label: z.string() })),
   areaLevel: z.enum(['township', 'village']),
+  /** Screening coverage (排查覆盖) in the period; null for roles that do not read screening (行业部门). */
+  screening: screeningFigures.nullable(),
 });
 export type Funnel = z.infer<typeof funnel>;
+export type CoverageCell = z.infer<typeof coverageCell>;
+export type ScreeningFigures = z.infer<typeof screeningFigures>;

@@ -24,7 +24,7 @@ import { openIdentificationCase } from '../cases/case.opener.js';
 import { createWarning } from './warning.writer.js';
 import { writeCreditIfDue } from './warning.credit.js';
 import { deadlineCutoffs } from './warning.deadline.js';
-import { aggregate, emptyFunnel, periodRange } from './warning.figures.js';
+import { aggregate, emptyFunnel, periodRange, screeningFigures } from './warning.figures.js';
 import { figuresWorkbook } from './warning.export.js';
 import * as repo from './warnings.repository.js';
 import type { CreateWarningBody, FiguresQuery, ListQuery, StepBody, WarningSettings } from './warnings.schemas.js';
@@ -305,8 +305,11 @@ export class WarningService {
     const today = this.today();
     const period = periodRange(f.period, today, f);
     const config = await this.deadlineConfig();
+    // An area outside the user's scope answers 404 (an enclosing area means the user's own scope).
+    if (f.area && !areaInScope(ctx.user, f.area) && !ctx.user.areaCode.startsWith(f.area)) throw notFound('区域不存在或不在您的管辖范围内');
     const rows = await repo.figureRows(this.db, ctx.user, period.from, period.to, f.area);
     const scopeCode = f.area && f.area.length > ctx.user.areaCode.length ? f.area : ctx.user.areaCode;
+    const screening = can(ctx.user.role, 'read', 'screening') ? await screeningFigures(this.db, ctx.user, period, scopeCode, today) : null;
     const areaLevel: 'township' | 'village' = scopeCode.length <= 6 ? 'township' : 'village';
     const areaLen = areaLevel === 'township' ? 9 : 12;
     const total = aggregate(rows, () => 'all', today, config).get('all') ?? emptyFunnel();
@@ -315,7 +318,7 @@ export class WarningService {
     const byArea = aggregate(rows, (r) => r.village_code.slice(0, areaLen), today, config);
     const [areaNames, deptNames] = await Promise.all([repo.areaNames(this.db, [...byArea.keys()]), repo.departmentNames(this.db)]);
     return {
-      period, asOf: today, total, areaLevel,
+      period, asOf: today, total, areaLevel, screening,
       bySource: (Object.keys(WARNING_SOURCE_LABELS) as WarningSource[]).map((s) => ({ source: s, label: WARNING_SOURCE_LABELS[s], ...(bySource.get(s) ?? emptyFunnel()) })),
       byDepartment: [...byDept].map(([code, v]) => ({ departmentCode: code, label: deptNames.get(code) ?? code, ...v })).sort((a, b) => b.pushed - a.pushed || a.departmentCode.localeCompare(b.departmentCode)),
       byArea: [...byArea].map(([code, v]) => ({ areaCode: code, label: areaNames.get(code) ?? code, ...v })).sort((a, b) => a.areaCode.localeCompare(b.areaCode)),
