@@ -7,12 +7,11 @@
 // bench/RESULTS.md. Run: node bench/imports.bench.mjs (needs `npx tsc -b packages/domain packages/server`).
 import { performance } from 'node:perf_hooks';
 import os from 'node:os';
-import { createReadStream, readFileSync, writeFileSync, existsSync, createWriteStream, statSync, mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, readFileSync, createWriteStream, statSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { once } from 'node:events';
 import ExcelJS from 'exceljs';
+import { SERVER_DIST as dist, machineLine, today as runDate, writeResultsSection } from './lib.mjs';
 
-const dist = new URL('../packages/server/dist/', import.meta.url);
 const domain = await import(new URL('../packages/domain/dist/index.js', import.meta.url));
 const { openTabular } = await import(new URL('files/tabular.reader.js', dist));
 const { createTestApp, VILLAGE_A, VILLAGE_B } = await import(new URL('testing/fixture.js', dist));
@@ -131,20 +130,12 @@ for (const r of rows) console.log(`${r[0].padEnd(52)} ${String(r[1]).padStart(7)
 const ratio = rate(f.rows, f.ms) / rate(b.n, b.ms);
 console.log(`import / bare read = ${(ratio * 100).toFixed(0)}% (goal ≥ 50%)`);
 
-const cpu = os.cpus()[0]?.model.replace(/\s+/g, ' ').trim() ?? 'unknown CPU';
-const section = `<!-- imports:start -->
-## Registry import: 100k-row .xlsx (issue 3 §1)
+writeResultsSection('imports', `## Registry import: 100k-row .xlsx (issue 3 §1)
 
-Machine: ${cpu} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}. Date: ${new Date().toISOString().slice(0, 10)}. One run (\`node bench/imports.bench.mjs\`), file ${(bytes / 1_048_576).toFixed(1)} MB, ${f.households} households.
+Machine: ${machineLine()}. Date: ${runDate()}. One run (\`node bench/imports.bench.mjs\`), file ${(bytes / 1_048_576).toFixed(1)} MB, ${f.households} households.
 
 | what | rows | ms | rows/s |
 |---|---:|---:|---:|
 ${rows.map((r) => `| ${r[0]} | ${r[1]} | ${Math.round(r[2])} | ${r[3]} |`).join('\n')}
 
-Import rate / bare ExcelJS read rate: **${(ratio * 100).toFixed(0)}%** (goal ≥ 50%). The import includes spooling the upload, the zip-bomb checks (central directory + one inflate pass), ExcelJS with styles (for dates), validation with the registry's zod schemas and ID rules, the database checks, and the writes of households, persons, incomes and history in one transaction. "Job done" is when the job's status (polled through the API every 25 ms) is no longer running; the VACUUM ANALYZE of the four tables runs after that (last row). Load average when the run started: ${loadAtStart}.\n\n${NOTES}
-<!-- imports:end -->`;
-const resultsPath = new URL('./RESULTS.md', import.meta.url);
-let text = existsSync(resultsPath) ? readFileSync(resultsPath, 'utf8') : '# Benchmarks\n';
-text = /<!-- imports:start -->[\s\S]*<!-- imports:end -->/.test(text) ? text.replace(/<!-- imports:start -->[\s\S]*<!-- imports:end -->/, section) : `${text.trimEnd()}\n\n${section}\n`;
-writeFileSync(resultsPath, text);
-void once;
+Import rate / bare ExcelJS read rate: **${(ratio * 100).toFixed(0)}%** (goal ≥ 50%). The import includes spooling the upload, the zip-bomb checks (central directory + one inflate pass), ExcelJS with styles (for dates), validation with the registry's zod schemas and ID rules, the database checks, and the writes of households, persons, incomes and history in one transaction. "Job done" is when the job's status (polled through the API every 25 ms) is no longer running; the VACUUM ANALYZE of the four tables runs after that (last row). Load average when the run started: ${loadAtStart}.\n\n${NOTES}`);

@@ -2,13 +2,8 @@
 // PostgreSQL (when reachable), each against a same-run baseline: the bare SQL of the same question on the same
 // engine. Not a test: prints figures and rewrites the registry section of bench/RESULTS.md.
 import { performance } from 'node:perf_hooks';
-import os from 'node:os';
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { SERVER_DIST as dist, benchEngines, machineLine, openEngine, percentiles, today as runDate, writeResultsSection } from './lib.mjs';
 
-const dist = new URL('../packages/server/dist/', import.meta.url);
-const { openDb } = await import(new URL('db/open.js', dist));
 const { prepareDatabase } = await import(new URL('bootstrap.js', dist));
 const { loadDemoIfEmpty } = await import(new URL('demo/demo.loader.js', dist));
 const { createServices } = await import(new URL('services.js', dist));
@@ -16,13 +11,6 @@ const { buildApp } = await import(new URL('app.js', dist));
 
 const ITER = Number(process.env.BENCH_ITER ?? 60);
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
-const PG_ADMIN = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-function stats(ms) {
-  const s = [...ms].sort((a, b) => a - b);
-  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
-  return { p50: q(0.5), p95: q(0.95) };
-}
 async function time(fn) {
   for (let i = 0; i < 5; i++) await fn(i); // warm-up
   const out = [];
@@ -31,31 +19,11 @@ async function time(fn) {
     await fn(i);
     out.push(performance.now() - t);
   }
-  return stats(out);
-}
-
-async function pgReachable() {
-  const c = new pg.Client({ connectionString: PG_ADMIN, connectionTimeoutMillis: 1500 });
-  try { await c.connect(); await c.end(); return true; } catch { return false; }
+  return percentiles(out);
 }
 
 async function benchEngine(engine) {
-  let db, cleanup;
-  if (engine === 'pglite') {
-    db = await openDb({ dataDir: null });
-    cleanup = () => db.close();
-  } else {
-    const name = `sw_bench_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: PG_ADMIN });
-    await admin.connect(); await admin.query(`CREATE DATABASE ${name}`); await admin.end();
-    const url = new URL(PG_ADMIN); url.pathname = `/${name}`;
-    db = await openDb({ databaseUrl: url.toString(), dataDir: null });
-    cleanup = async () => {
-      await db.close();
-      const a = new pg.Client({ connectionString: PG_ADMIN });
-      await a.connect(); await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); await a.end();
-    };
-  }
+  const { db, cleanup } = await openEngine(engine);
   const t0 = performance.now();
   await prepareDatabase(db, ['411321']);
   const demo = await loadDemoIfEmpty(db, { counties: ['411321'], scale: SCALE, password: 'Bench@12345', clock: () => new Date() });
@@ -114,21 +82,13 @@ async function benchEngine(engine) {
   return { engine, loadSeconds, households: demo.households, persons: demo.persons, rows };
 }
 
-const engines = ['pglite', ...((await pgReachable()) ? ['postgres'] : [])];
+const engines = await benchEngines();
 const results = [];
 for (const e of engines) results.push(await benchEngine(e));
 
-const machine = `${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
-const date = new Date().toISOString().slice(0, 10);
-let md = `<!-- registry:start -->\n## Registry search (issue: foundation)\n\nMachine: ${machine}. Date: ${date}. Iterations: ${ITER} after 5 warm-up, scale ${SCALE}.\n\n`;
+let md = `## Registry search (issue: foundation)\n\nMachine: ${machineLine()}. Date: ${runDate()}. Iterations: ${ITER} after 5 warm-up, scale ${SCALE}.\n\n`;
 md += 'API = `GET /api/households` through Fastify (`app.inject`: routing, session lookup, access check, zod validation, service, masking, serialisation). Bare SQL = the same question as minimal SQL on the same engine, same run.\n\n';
 for (const r of results) md += `- ${r.engine}: demo load ${r.loadSeconds.toFixed(1)} s (migrations + areas + ${r.households} households / ${r.persons} persons)\n`;
 md += '\n| engine | query | API p50 ms | API p95 ms | bare SQL p50 ms | bare SQL p95 ms |\n|---|---|---:|---:|---:|---:|\n';
 for (const r of results) for (const x of r.rows) md += `| ${r.engine} | ${x.name} | ${x.api.p50.toFixed(1)} | ${x.api.p95.toFixed(1)} | ${x.bare.p50.toFixed(1)} | ${x.bare.p95.toFixed(1)} |\n`;
-md += '<!-- registry:end -->\n';
-
-const file = new URL('RESULTS.md', import.meta.url);
-let doc = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n\nWritten by `npm run bench`. Figures are measured, never asserted in tests.\n\n';
-doc = doc.includes('<!-- registry:start -->') ? doc.replace(/<!-- registry:start -->[\s\S]*<!-- registry:end -->\n/, md) : doc + md;
-writeFileSync(file, doc);
-console.log(`\nwritten to bench/RESULTS.md`);
+writeResultsSection('registry', md);

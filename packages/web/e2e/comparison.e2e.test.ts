@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startBuiltApp, type RunningApp } from './app-server.js';
 import { ARTIFACTS, launchChromium } from './browser.js';
+import { apiLogin as apiLoginAs, demoPassword, loginInBrowser } from './session.js';
 
 /** GB 11643 check character of the first 17 digits. */
 function checkChar(first17: string): string {
@@ -31,8 +32,7 @@ describe('信息比对 upload in Chromium', () => {
 
   beforeAll(async () => {
     app = await startBuiltApp();
-    password = /密码均为 (\S+?)）/.exec(app.output())?.[1] ?? '';
-    expect(password, app.output()).not.toBe('');
+    password = demoPassword(app);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     workDir = mkdtempSync(path.join(tmpdir(), 'shouwang-comparison-e2e-'));
@@ -43,11 +43,7 @@ describe('信息比对 upload in Chromium', () => {
     if (workDir) rmSync(workDir, { recursive: true, force: true });
   });
 
-  const apiLogin = async (username: string) => {
-    const res = await fetch(`${app.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-    expect(res.status).toBe(200);
-    return /sw_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
-  };
+  const apiLogin = (username: string) => apiLoginAs(app.url, username, password);
   const call = async (cookie: string, url: string, method = 'GET') => {
     const res = await fetch(`${app.url}${url}`, { method, headers: { cookie } });
     expect(res.status, url).toBe(200);
@@ -106,11 +102,7 @@ describe('信息比对 upload in Chromium', () => {
     await wb.xlsx.writeFile(filePath);
 
     // In the browser: the dept user on 上传比对数据.
-    await page.goto(`${app.url}/login`);
-    await page.getByPlaceholder('用户名').fill('dept');
-    await page.getByPlaceholder('密码').fill(password);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await loginInBrowser(page, `${app.url}/login`, 'dept', password);
     await page.getByRole('menuitem', { name: '上传比对数据' }).click();
     await page.waitForURL(/\/comparison\/upload$/);
     await page.getByText('医保个人自付费用高（近12个月）（v1）').waitFor();
@@ -173,11 +165,7 @@ describe('信息比对 upload in Chromium', () => {
   it('the county office reads why each kind of demo warning was flagged (信息比对, 部门推送, 一码通, 排查走访)', async () => {
     const county = await apiLogin('county');
     await page.context().clearCookies();
-    await page.goto(`${app.url}/login`);
-    await page.getByPlaceholder('用户名').fill('county');
-    await page.getByPlaceholder('密码').fill(password);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await loginInBrowser(page, `${app.url}/login`, 'county', password);
     const expected: Record<string, string[]> = {
       comparison: ['信息比对', '触发字段', '文件中的值', '阈值 / 条件', '规则编号与版本', '数据文件'],
       instant: ['部门即时推送', '推送人', '风险类型', '对象匹配'],

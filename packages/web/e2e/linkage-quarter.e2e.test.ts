@@ -14,6 +14,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { makeDataDir, startBuiltApp, type RunningApp } from './app-server.js';
 import { ARTIFACTS, launchChromium } from './browser.js';
+import { apiLogin, demoPassword, loginInBrowser } from './session.js';
 
 const PHASE1_TODAY = '2026-12-28';
 const PHASE2_TODAY = '2027-01-08';
@@ -38,8 +39,7 @@ describe('a linkage quarter in Chromium', () => {
     await context?.close();
     await app?.stop();
     app = await startBuiltApp({ SHOUWANG_TODAY: today }, { dataDir });
-    password = /密码均为 (\S+?)）/.exec(app.output())?.[1] ?? '';
-    expect(password, app.output()).not.toBe('');
+    password = demoPassword(app);
     expect(app.output()).toContain(`按 ${today} 运行`);
     // The browser keeps its own (real) clock: the pages take their date defaults from the server's date.
     context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
@@ -49,11 +49,7 @@ describe('a linkage quarter in Chromium', () => {
   const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `linkage-quarter-${name}.png`), fullPage: true });
 
   async function login(username: string) {
-    await page.goto(`${app!.url}/login`);
-    await page.getByPlaceholder('用户名').fill(username);
-    await page.getByPlaceholder('密码').fill(password);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await loginInBrowser(page, `${app!.url}/login`, username, password);
   }
 
   async function logout() {
@@ -63,11 +59,7 @@ describe('a linkage quarter in Chromium', () => {
 
   /** Read-only API calls as a user (its own session, not the browser's). */
   async function apiAs(username: string) {
-    const res = await fetch(`${app!.url}/api/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }),
-    });
-    expect(res.status).toBe(200);
-    const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = await apiLogin(app!.url, username, password);
     return async <T>(p: string): Promise<T> => {
       const r = await fetch(`${app!.url}/api${p}`, { headers: { cookie } });
       expect(r.status, `GET ${p}`).toBe(200);

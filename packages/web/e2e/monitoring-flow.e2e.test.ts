@@ -15,6 +15,7 @@ import path from 'node:path';
 import { rmSync } from 'node:fs';
 import { makeDataDir, startBuiltApp, type RunningApp } from './app-server.js';
 import { ARTIFACTS, launchChromium } from './browser.js';
+import { apiLogin, demoPassword } from './session.js';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 
@@ -31,17 +32,11 @@ describe('identification → assistance → elimination in Chromium', () => {
     for (const c of contexts.splice(0)) await c.close();
     cookies.clear();
     app = await startBuiltApp({ SHOUWANG_TODAY: today }, { dataDir });
-    password ||= /密码均为 (\S+?)）/.exec(app.output())?.[1] ?? '';
-    expect(password, app.output()).not.toBe('');
+    password ||= demoPassword(app);
   };
   const url = (p: string) => `${app!.url}${p}`;
   const cookieOf = async (user: string) => {
-    if (!cookies.has(user)) {
-      const r = await fetch(url('/api/auth/login'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: user, password }) });
-      expect(r.status, `login ${user}`).toBe(200);
-      const raw = r.headers.getSetCookie().find((c) => c.startsWith('sw_session='))!;
-      cookies.set(user, raw.split(';')[0]!);
-    }
+    if (!cookies.has(user)) cookies.set(user, await apiLogin(app!.url, user, password));
     return cookies.get(user)!;
   };
   const call = async (user: string, method: string, p: string, body?: unknown) => {

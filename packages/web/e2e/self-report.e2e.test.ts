@@ -7,6 +7,7 @@ import type { Browser } from 'playwright-core';
 import path from 'node:path';
 import { startBuiltApp, type RunningApp } from './app-server.js';
 import { ARTIFACTS, launchChromium } from './browser.js';
+import { apiLogin, demoPassword, loginInBrowser } from './session.js';
 
 describe('一码通 self-report in Chromium', () => {
   let app: RunningApp;
@@ -15,8 +16,7 @@ describe('一码通 self-report in Chromium', () => {
 
   beforeAll(async () => {
     app = await startBuiltApp();
-    password = /密码均为 (\S+?)）/.exec(app.output())?.[1] ?? '';
-    expect(password, app.output()).not.toBe('');
+    password = demoPassword(app);
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -26,9 +26,7 @@ describe('一码通 self-report in Chromium', () => {
 
   it('a farmer reports from the QR page on a phone; the village sees it in 农户申报', async () => {
     // The household's code, as the village cadre's card endpoint gives it.
-    const login = await fetch(`${app.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'village', password }) });
-    expect(login.status).toBe(200);
-    const cookie = /sw_session=[^;]+/.exec(login.headers.get('set-cookie') ?? '')![0];
+    const cookie = await apiLogin(app.url, 'village', password);
     const list = await (await fetch(`${app.url}/api/households?pageSize=5`, { headers: { cookie } })).json();
     const card = await (await fetch(`${app.url}/api/households/${list.items[0].id}/card`, { headers: { cookie } })).json();
     expect(card.url).toMatch(/\/r\/[0-9a-f]{32}$/);
@@ -49,11 +47,7 @@ describe('一码通 self-report in Chromium', () => {
     if (list.items[0].headName) expect(body).not.toContain(list.items[0].headName);
 
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(`${app.url}/login`);
-    await page.getByPlaceholder('用户名').fill('village');
-    await page.getByPlaceholder('密码').fill(password);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await loginInBrowser(page, `${app.url}/login`, 'village', password);
     await page.goto(`${app.url}/self-reports`);
     await expect.poll(() => page.getByTestId('self-report-list').innerText(), { timeout: 15_000 }).toContain(description.slice(0, 20));
     await page.screenshot({ path: path.join(ARTIFACTS, 'self-report-village-list.png'), fullPage: true });

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import path from 'node:path';
 import { startBuiltApp, type RunningApp } from './app-server.js';
 import { ARTIFACTS, launchChromium } from './browser.js';
+import { demoPassword, loginInBrowser } from './session.js';
 
 describe('village cadre in Chromium', () => {
   let app: RunningApp;
@@ -16,8 +17,7 @@ describe('village cadre in Chromium', () => {
 
   beforeAll(async () => {
     app = await startBuiltApp();
-    password = /密码均为 (\S+?)）/.exec(app.output())?.[1] ?? '';
-    expect(password, app.output()).not.toBe('');
+    password = demoPassword(app);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   });
@@ -30,10 +30,7 @@ describe('village cadre in Chromium', () => {
     const me = await (await fetch(`${app.url}/api/health`)).json();
     expect(me.status).toBe('ok');
 
-    await page.goto(`${app.url}/`);
-    await page.getByPlaceholder('用户名').fill('village');
-    await page.getByPlaceholder('密码').fill(password);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await loginInBrowser(page, `${app.url}/`, 'village', password);
     await page.waitForURL(/\/households/);
     await page.locator('[data-testid="household-row"]').first().waitFor();
     await page.screenshot({ path: path.join(ARTIFACTS, 'village-households.png'), fullPage: true });

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import path from 'node:path';
 import { startBuiltApp, type RunningApp } from './app-server.js';
 import { ARTIFACTS, launchChromium } from './browser.js';
+import { demoPassword, loginInBrowser } from './session.js';
 
 describe('warning verification in Chromium', () => {
   let app: RunningApp;
@@ -16,8 +17,7 @@ describe('warning verification in Chromium', () => {
 
   beforeAll(async () => {
     app = await startBuiltApp();
-    password = /密码均为 (\S+?)）/.exec(app.output())?.[1] ?? '';
-    expect(password, app.output()).not.toBe('');
+    password = demoPassword(app);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   });
@@ -26,13 +26,7 @@ describe('warning verification in Chromium', () => {
     await app?.stop();
   });
 
-  const login = async (username: string) => {
-    await page.goto(`${app.url}/login`);
-    await page.getByPlaceholder('用户名').fill(username);
-    await page.getByPlaceholder('密码').fill(password);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  };
+  const login = (username: string) => loginInBrowser(page, `${app.url}/login`, username, password);
   const session = async () => `sw_session=${(await page.context().cookies()).find((c) => c.name === 'sw_session')!.value}`;
   const get = async (url: string) => (await fetch(`${app.url}${url}`, { headers: { cookie: await session() } })).json();
 

@@ -1,28 +1,7 @@
 /** Request and response schemas of the cases routes. */
 import { z } from 'zod';
 import { codesOf } from '@shouwang/domain';
-import { stepBodyBase, stepSchema } from '../workflow/workflow.schemas.js';
-
-/** A deadline evaluation (DeadlineEvaluation of the domain). */
-export const deadlineSchema = z.object({
-  rule: z.string(),
-  kind: z.string(),
-  start: z.string(),
-  date: z.string(),
-  status: z.string().nullable(),
-  reached: z.boolean(),
-  daysRemaining: z.number(),
-  text: z.string(),
-});
-export const actionSchema = z.object({
-  event: z.string(),
-  label: z.string(),
-  to: z.string(),
-  outcome: z.string(),
-  remarksRequired: z.boolean(),
-  blockedReason: z.string().nullable(),
-  deadlines: z.array(deadlineSchema),
-});
+import { actionSchema, deadlineSchema, stepBodyBase, stepSchema } from '../workflow/workflow.schemas.js';
 
 export const idParam = z.object({ id: z.coerce.number({ error: '编号无效' }).int('编号无效').positive('编号无效') });
 const kind = z.enum(['identification', 'elimination'], { error: '事项类型应为识别纳入或风险消除' });

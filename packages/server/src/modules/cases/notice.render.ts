@@ -2,16 +2,11 @@
  * 公示 / 公告 as printable HTML (A4, browser print) and as a PDF (pdfkit with the embedded Noto Sans SC font, as the
  * "5+2" notices do). Both render the stored, already-scanned notice; nothing else of a case reaches them.
  */
-import PDFDocument from 'pdfkit';
-import { createRequire } from 'node:module';
 import type { PublicNotice } from '@shouwang/domain';
+import { escapeHtml } from '../../files/html.js';
+import { PDF_FONT, renderA4Pdf } from '../../files/pdf.js';
 
-const require = createRequire(import.meta.url);
-const REGULAR = require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
-const BOLD = require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf');
-const CM = 72 / 2.54;
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const { regular: REGULAR, bold: BOLD } = PDF_FONT;
 
 export const DRAFT_MARK = '草稿（尚未张贴）';
 
@@ -58,12 +53,7 @@ ${body}
 }
 
 export function noticePdf(n: PublicNotice, draft: boolean): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', margins: { top: 2.5 * CM, bottom: 2.5 * CM, left: 2 * CM, right: 2 * CM }, info: { Title: n.title, Creator: '守望 Shouwang' } });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
+  return renderA4Pdf({ title: n.title, marginsCm: { top: 2.5, bottom: 2.5, left: 2, right: 2 } }, (doc) => {
     const left = doc.page.margins.left;
     const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
     if (draft) doc.font(BOLD).fontSize(12).fillColor('#c00').text(DRAFT_MARK, { align: 'center' }).moveDown(0.5).fillColor('#000');
@@ -92,6 +82,5 @@ export function noticePdf(n: PublicNotice, draft: boolean): Promise<Buffer> {
     for (const r of n.rows) drawRow(n.columns.map((c) => String(r[c.key])), REGULAR);
     doc.moveDown(2);
     doc.font(REGULAR).fontSize(12).text(n.footer, left, doc.y, { width, align: 'right' });
-    doc.end();
   });
 }

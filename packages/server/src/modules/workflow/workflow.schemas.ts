@@ -20,7 +20,17 @@ export const stepSchema = z.object({
   payload: z.unknown(),
 });
 
-export const deadlineSchema = z.object({}).passthrough();
+/** A deadline evaluation (DeadlineEvaluation of the domain). */
+export const deadlineSchema = z.object({
+  rule: z.string(),
+  kind: z.string(),
+  start: z.string(),
+  date: z.string(),
+  status: z.string().nullable(),
+  reached: z.boolean(),
+  daysRemaining: z.number(),
+  text: z.string(),
+});
 
 export const actionSchema = z.object({
   event: z.string(),

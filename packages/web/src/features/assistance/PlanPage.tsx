@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { FormErrors } from '../../components/form/FormErrors';
 import { useFormSubmit } from '../../components/form/useFormSubmit';
+import { AttachmentList } from '../../components/AttachmentList';
 import { QueryError } from '../../components/QueryError';
 import { serverNow } from '../../lib/today';
 import { uploadAttachment, useAddMeasure, useCancelMeasure, useImplementMeasure, useMeasureAttachments, usePlan, useUpdateMeasure } from './api';
@@ -174,35 +175,17 @@ function AddDialog({ planId, onClose }: { planId: number; onClose: () => void })
 }
 
 function FilesDialog({ measure, onClose }: { measure: Measure; onClose: () => void }) {
-  const { message } = App.useApp();
   const files = useMeasureAttachments(measure.id);
-  const [busy, setBusy] = useState(false);
   return (
     <Modal open title={`佐证材料：${measure.measureLabel}`} footer={null} onCancel={onClose}>
       {files.isError && <QueryError error={files.error} onRetry={() => files.refetch()} />}
-      {files.isPending ? <Spin /> : (files.data?.items.length ? (
-        <Flex vertical gap={4} style={{ marginBottom: 12 }}>
-          {files.data.items.map((a) => <a key={a.id} href={`/api/attachments/${a.id}`} target="_blank" rel="noreferrer">{a.fileName}（{Math.ceil(a.sizeBytes / 1024)} KB，{a.uploadedBy ?? ''}）</a>)}
-        </Flex>
-      ) : <Typography.Paragraph type="secondary">暂无佐证材料</Typography.Paragraph>)}
-      {measure.status !== 'cancelled' && (measure.canImplement || measure.canEdit) && (
-        <Upload accept="image/jpeg,image/png,image/webp,application/pdf" showUploadList={false}
-          beforeUpload={async (f) => {
-            setBusy(true);
-            try {
-              await uploadAttachment('help-measures', measure.id, f);
-              message.success('已上传');
-              await files.refetch();
-            } catch (e) {
-              message.error((e as Error).message);
-            } finally {
-              setBusy(false);
-            }
-            return false;
-          }}>
-          <Button loading={busy} icon={<UploadOutlined />}>上传佐证（JPEG/PNG/WebP/PDF）</Button>
-        </Upload>
-      )}
+      <AttachmentList
+        items={files.data?.items ?? []}
+        loading={files.isPending}
+        upload={measure.status !== 'cancelled' && (measure.canImplement || measure.canEdit)
+          ? { path: `/help-measures/${measure.id}/attachments`, label: '上传佐证（JPEG/PNG/WebP/PDF）', onUploaded: () => files.refetch() }
+          : undefined}
+      />
     </Modal>
   );
 }

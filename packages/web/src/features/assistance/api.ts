@@ -2,6 +2,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type QueryValue } from '../../api/client';
 import type { Paged } from '../../api/types';
+import { uploadAttachment as uploadTo } from '../../components/AttachmentList';
 import type {
   Assignment, AttachmentMeta, Catalogue, FiguresResponse, Helper, HelperDetail, HelpDayCalendar, HouseholdAssistance, Measure, MeasureInput, PendingPlan,
   PlanDetail, PlanSummary, Unvisited, Visit,
@@ -67,11 +68,6 @@ export const useCreateVisit = () =>
 export const useSaveSettings = () => useAssistanceMutation((body: { noVisitDays: number }) => api<{ noVisitDays: number }>('/assistance/settings', { method: 'PUT', body }));
 
 /** Upload one file (photo or evidence) to a visit or a measure; the server answers 413 (too big) / 415 (wrong type) in Chinese. */
-export async function uploadAttachment(owner: 'visits' | 'help-measures', id: number, file: File): Promise<AttachmentMeta> {
-  const form = new FormData();
-  form.append('file', file);
-  const res = await fetch(`/api/${owner}/${id}/attachments`, { method: 'POST', body: form, credentials: 'same-origin' });
-  const body = await res.json().catch(() => null);
-  if (!res.ok) throw new Error((body as { error?: { message?: string } } | null)?.error?.message ?? `上传失败（${res.status}）`);
-  return body as AttachmentMeta;
+export function uploadAttachment(owner: 'visits' | 'help-measures', id: number, file: File): Promise<AttachmentMeta> {
+  return uploadTo(`/${owner}/${id}/attachments`, file);
 }

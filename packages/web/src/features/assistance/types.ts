@@ -1,5 +1,7 @@
 /** Shapes of the 早帮扶 API (/api/helpers, /api/help-plans, /api/visits, /api/assistance/*). */
 
+import type { Deadline as WorkflowDeadline, DeadlineStatus } from '../workflow/types';
+
 export interface Helper {
   id: number;
   name: string;
@@ -39,11 +41,8 @@ export interface Finding {
   message: string;
 }
 
-export interface Deadline {
-  date: string;
-  status: 'on_time' | 'due_soon' | 'overdue' | string | null;
-  text: string;
-}
+/** Assistance presents the date/status/text part of a workflow deadline (status may carry other plan states). */
+export type Deadline = Pick<WorkflowDeadline, 'date' | 'text'> & { status: DeadlineStatus | string | null };
 
 export interface PlanSummary {
   id: number;
@@ -185,11 +184,4 @@ export interface HouseholdAssistance {
   canManagePlan: boolean;
 }
 
-export interface AttachmentMeta {
-  id: number;
-  fileName: string;
-  contentType: string;
-  sizeBytes: number;
-  uploadedAt: string;
-  uploadedBy: string | null;
-}
+export type { AttachmentMeta } from '../workflow/types';

@@ -1,13 +1,14 @@
-import { CheckCircleFilled, ClockCircleOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Descriptions, Empty, Flex, Form, Row, Select, Space, Spin, Tag, Timeline, Tooltip, Typography, Upload } from 'antd';
+import { CheckCircleFilled, ClockCircleOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Descriptions, Flex, Form, Row, Select, Space, Spin, Tag, Timeline, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { errorMessage } from '../../api/client';
 import { useAuth } from '../../app/auth';
+import { AttachmentList, UploadAttachmentButton } from '../../components/AttachmentList';
 import { CodeSelect } from '../../components/CodeSelect';
 import { QueryError } from '../../components/QueryError';
 import { PageTitle } from '../linkage/shared/PageTitle';
-import { uploadCaseAttachment, useCase, useSetFacts } from './api';
+import { useCase, useSetFacts } from './api';
 import { EliminationCriteria } from './EliminationCriteria';
 import { DeadlineText, UrgencyTag } from './labels';
 import { StepModal } from './StepModal';
@@ -123,38 +124,15 @@ export default function CaseDetailPage() {
 
 function AttachmentsCard({ d }: { d: CaseDetail }) {
   const { can } = useAuth();
-  const { message } = App.useApp();
   const q = useCase(d.case.id);
-  const [uploading, setUploading] = useState(false);
   return (
     <Card
       title="附件"
       extra={can('monitoring_case:update') && !d.case.terminal && (
-        <Upload
-          showUploadList={false}
-          accept=".jpg,.jpeg,.png,.webp,.pdf"
-          customRequest={async ({ file }) => {
-            setUploading(true);
-            try {
-              await uploadCaseAttachment(d.case.id, file as File);
-              message.success('已上传');
-              await q.refetch();
-            } catch (e) {
-              message.error(errorMessage(e));
-            } finally {
-              setUploading(false);
-            }
-          }}
-        >
-          <Button icon={<UploadOutlined />} loading={uploading}>上传</Button>
-        </Upload>
+        <UploadAttachmentButton path={`/cases/${d.case.id}/attachments`} label="上传" onUploaded={() => q.refetch()} />
       )}
     >
-      {d.attachments.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无附件（入户核实表、评议记录、承诺授权书等，JPEG/PNG/WebP/PDF，不超过 5 MB）" /> : (
-        d.attachments.map((a) => (
-          <div key={a.id}><a href={`/api/attachments/${a.id}`} target="_blank" rel="noreferrer"><PaperClipOutlined /> {a.fileName}</a> <Typography.Text type="secondary">{a.uploadedBy ?? ''} {a.uploadedAt.slice(0, 10)}</Typography.Text></div>
-        ))
-      )}
+      <AttachmentList items={d.attachments} emptyText="暂无附件（入户核实表、评议记录、承诺授权书等，JPEG/PNG/WebP/PDF，不超过 5 MB）" />
     </Card>
   );
 }

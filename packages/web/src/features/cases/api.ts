@@ -71,12 +71,3 @@ export const useCancelNotice = () => useCasesMutation((id: number) => api<{ ok: 
 export const useSaveDeadlines = () => useCasesMutation((body: unknown) => api<CaseSettings>('/case-settings/deadlines', { method: 'PUT', body }));
 export const useSaveElimination = () => useCasesMutation((body: { stabilityMonths: number; eliminateNoLabourHouseholds: boolean; version: number }) => api<CaseSettings>('/case-settings/elimination', { method: 'PUT', body }));
 
-/** Upload one evidence file to a case (multipart; the server checks size 413 and type 415). */
-export async function uploadCaseAttachment(caseId: number, file: File) {
-  const form = new FormData();
-  form.append('file', file);
-  const res = await fetch(`/api/cases/${caseId}/attachments`, { method: 'POST', body: form, credentials: 'same-origin' });
-  const body = await res.json().catch(() => null);
-  if (!res.ok) throw new Error((body as { error?: { message?: string } } | null)?.error?.message ?? `上传失败（${res.status}）`);
-  return body as { id: number; fileName: string };
-}

@@ -1,18 +1,10 @@
 /** Shapes of the cases API (识别纳入 / 风险消除, 公示公告, 逾期预警, settings). */
 
-export type CaseKind = 'identification' | 'elimination';
-export type DeadlineStatus = 'on_time' | 'due_soon' | 'overdue';
+import type { AttachmentMeta, Deadline, DeadlineStatus, WorkflowAction, WorkflowStep } from '../workflow/types';
 
-export interface Deadline {
-  rule: string;
-  kind: 'max' | 'min';
-  start: string;
-  date: string;
-  status: DeadlineStatus | null;
-  reached: boolean;
-  daysRemaining: number;
-  text: string;
-}
+export type { Deadline, DeadlineStatus } from '../workflow/types';
+
+export type CaseKind = 'identification' | 'elimination';
 
 export interface CaseItem {
   id: number;
@@ -58,43 +50,9 @@ export interface HouseholdSummary {
   eliminatedOn: string | null;
 }
 
-export interface CaseAction {
-  event: string;
-  label: string;
-  to: string;
-  outcome: string;
-  remarksRequired: boolean;
-  blockedReason: string | null;
-  deadlines: Deadline[];
-}
-
-export interface CaseStep {
-  seq: number;
-  event: string;
-  label: string;
-  fromState: string | null;
-  toState: string;
-  actorName: string | null;
-  actorRole: string;
-  at: string;
-  on: string;
-  outcome: string;
-  outcomeLabel: string;
-  remarks: string | null;
-  attachments: number[];
-  subStep: string | null;
-  bypassedGuards: string[];
-  payload: unknown;
-}
-
-export interface Attachment {
-  id: number;
-  fileName: string;
-  contentType: string;
-  sizeBytes: number;
-  uploadedAt: string;
-  uploadedBy: string | null;
-}
+/** Cases use the generic workflow step and action shapes unchanged. */
+export type CaseAction = WorkflowAction;
+export type CaseStep = WorkflowStep;
 
 export interface Criterion {
   id: string;
@@ -121,7 +79,7 @@ export interface CaseDetail {
   steps: CaseStep[];
   actions: CaseAction[];
   deadlines: Deadline[];
-  attachments: Attachment[];
+  attachments: AttachmentMeta[];
   notices: { id: number; kind: string; status: string; title: string; postedOn: string | null; periodTo: string | null }[];
 }
 

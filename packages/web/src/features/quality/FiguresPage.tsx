@@ -8,7 +8,7 @@ import { hasPermission } from '../../app/permissions';
 import { toQueryString } from '../../api/client';
 import { serverNow } from '../../lib/today';
 import { useUrlQuery } from '../../lib/useUrlQuery';
-import { EChart, type EChartOption } from '../linkage/shared/EChart';
+import { EChart, type EChartOption } from '../../components/EChart';
 import { useFigures, type FigureRow } from './api';
 
 const KEYS = ['areaCode', 'year'] as const;

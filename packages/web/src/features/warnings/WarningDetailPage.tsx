@@ -1,9 +1,9 @@
 /** 预警详情: the subject, why it was flagged, the verification deadline, the steps, the actions the user may take, evidence. */
-import { UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Descriptions, Empty, List, Row, Space, Spin, Timeline, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Empty, List, Row, Space, Spin, Timeline, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { AttachmentList } from '../../components/AttachmentList';
 import { QueryError } from '../../components/QueryError';
 import { hasPermission } from '../../app/permissions';
 import { useAuth } from '../../app/auth';
@@ -19,7 +19,6 @@ import type { WarningAction } from './types';
 export default function WarningDetailPage() {
   const id = Number(useParams().id);
   const { user } = useAuth();
-  const { message } = App.useApp();
   const qc = useQueryClient();
   const q = useWarning(id);
   const roleLabel = useRoleLabel();
@@ -89,37 +88,10 @@ export default function WarningDetailPage() {
             />
           </Card>
           <Card title="佐证材料" size="small" style={{ marginTop: 16 }}>
-            <List
-              size="small"
-              locale={{ emptyText: '暂无佐证材料' }}
-              dataSource={d.attachments}
-              renderItem={(a) => (
-                <List.Item>
-                  <Typography.Link href={`/api/attachments/${a.id}`} target="_blank" rel="noopener">{a.fileName}</Typography.Link>
-                  <Typography.Text type="secondary">{a.uploadedBy ?? ''} · {formatDateTime(a.uploadedAt)}</Typography.Text>
-                </List.Item>
-              )}
+            <AttachmentList
+              items={d.attachments}
+              upload={open && hasPermission(user, 'warning:create') ? { path: `/warnings/${w.id}/attachments`, onUploaded: () => refreshWarning(qc, w.id) } : undefined}
             />
-            {open && hasPermission(user, 'warning:create') && (
-              <Upload
-                name="file"
-                action={`/api/warnings/${w.id}/attachments`}
-                withCredentials
-                accept="image/jpeg,image/png,image/webp,application/pdf"
-                showUploadList={false}
-                onChange={({ file }) => {
-                  if (file.status === 'done') {
-                    void message.success(`已上传：${file.name}`);
-                    void refreshWarning(qc, w.id);
-                  } else if (file.status === 'error') {
-                    const msg = (file.response as { error?: { message?: string } } | undefined)?.error?.message;
-                    void message.error(msg ?? '上传失败');
-                  }
-                }}
-              >
-                <Button icon={<UploadOutlined />} style={{ marginTop: 8 }}>上传照片或 PDF（不超过 5 MB）</Button>
-              </Upload>
-            )}
           </Card>
         </Col>
       </Row>

@@ -1,8 +1,7 @@
-/** 预警统计: the funnel pushed → verified → included (households, persons), by source, department and area; export. */
+/** 预警统计: the funnel pushed → verified → included (households, persons), by source, department and area; screening coverage; export. */
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Flex, Row, Segmented, Select, Space, Statistic, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { Link } from 'react-router-dom';
 import { AreaTreeSelect } from '../../components/AreaTreeSelect';
 import { QueryError } from '../../components/QueryError';
 import { useAuth } from '../../app/auth';
@@ -10,8 +9,9 @@ import { hasPermission } from '../../app/permissions';
 import { serverNow } from '../../lib/today';
 import { PageTitle } from '../linkage/shared/PageTitle';
 import { figuresExportUrl, useWarningFigures } from './api';
-import { FiguresChart, type FiguresChartOption } from './FunnelChart';
+import { EChart, type EChartOption } from '../../components/EChart';
 import type { FiguresQuery, Funnel } from './types';
+import { ScreeningCoverageCard, type FiguresWithScreening } from './ScreeningCoverageCard';
 
 const COLUMNS: { key: keyof Funnel; title: string }[] = [
   { key: 'pushed', title: '推送' }, { key: 'verified', title: '已核实' }, { key: 'included', title: '纳入监测' }, { key: 'alreadyMonitored', title: '已是监测对象' },
@@ -39,9 +39,9 @@ export default function WarningFiguresPage() {
   const [q, setQ] = useState<FiguresQuery>({ period: 'year', year: now.year() });
   const f = useWarningFigures(q);
   const years = Array.from({ length: 5 }, (_, i) => now.year() - i);
-  const data = f.data;
+  const data = f.data as FiguresWithScreening | undefined;
 
-  const funnel = useMemo<FiguresChartOption | null>(() => !data ? null : {
+  const funnel = useMemo<EChartOption | null>(() => !data ? null : {
     tooltip: { trigger: 'item', formatter: '{b}：{c}' },
     series: [{
       type: 'funnel', sort: 'none', left: '10%', width: '80%', minSize: '20%', label: { show: true, position: 'inside', formatter: '{b} {c}' },
@@ -53,7 +53,7 @@ export default function WarningFiguresPage() {
     }],
   }, [data]);
 
-  const bars = useMemo<FiguresChartOption | null>(() => {
+  const bars = useMemo<EChartOption | null>(() => {
     if (!data) return null;
     const rows = data.byDepartment.length ? data.byDepartment : data.bySource;
     return {
@@ -66,7 +66,7 @@ export default function WarningFiguresPage() {
     };
   }, [data]);
 
-  const areaBars = useMemo<FiguresChartOption | null>(() => !data ? null : {
+  const areaBars = useMemo<EChartOption | null>(() => !data ? null : {
     tooltip: { trigger: 'axis' },
     legend: { data: ['推送', '纳入监测', '逾期未核实'] },
     grid: { left: 40, right: 16, bottom: 80, top: 40 },
@@ -101,7 +101,6 @@ export default function WarningFiguresPage() {
           )}
           {user?.role !== 'department_user' && <AreaTreeSelect value={q.area} onChange={(v) => setQ({ ...q, area: v })} placeholder="全部区域" style={{ width: 200 }} />}
           {data && <Typography.Text type="secondary">统计期：{data.period.label}（{data.period.from} 至 {data.period.to}），按推送日期；截至 {data.asOf}</Typography.Text>}
-          {hasPermission(user, 'screening:read') && <Link to="/screening">查看排查覆盖情况</Link>}
         </Flex>
       </Card>
       {f.isError && <QueryError error={f.error} onRetry={() => f.refetch()} />}
@@ -115,21 +114,22 @@ export default function WarningFiguresPage() {
           <Row gutter={16}>
             <Col xs={24} lg={10}>
               <Card title="预警漏斗：推送 → 核实 → 纳入" size="small" data-testid="funnel-card" data-pushed={data.total.pushed} data-verified={data.total.verified} data-included={data.total.included}>
-                {data.total.pushed ? <FiguresChart option={funnel!} ariaLabel={`推送 ${data.total.pushed}，已核实 ${data.total.verified}，纳入监测 ${data.total.included}`} testId="warning-funnel" /> : <Typography.Text type="secondary">本期没有预警</Typography.Text>}
+                {data.total.pushed ? <EChart option={funnel!} ariaLabel={`推送 ${data.total.pushed}，已核实 ${data.total.verified}，纳入监测 ${data.total.included}`} data-testid="warning-funnel" /> : <Typography.Text type="secondary">本期没有预警</Typography.Text>}
               </Card>
             </Col>
             <Col xs={24} lg={14}>
               <Card title={data.byDepartment.length ? '按推送部门' : '按来源'} size="small">
-                <FiguresChart option={bars!} ariaLabel="按部门的推送、核实、纳入数量" />
+                <EChart option={bars!} ariaLabel="按部门的推送、核实、纳入数量" />
               </Card>
             </Col>
           </Row>
           <Card title="按来源" size="small"><FunnelTable rows={data.bySource} first="预警来源" rowKey="source" /></Card>
           <Card title="按推送部门" size="small"><FunnelTable rows={data.byDepartment} first="推送部门" rowKey="departmentCode" /></Card>
           <Card title={data.areaLevel === 'township' ? '按乡镇' : '按村'} size="small">
-            {data.byArea.length > 0 && <FiguresChart option={areaBars!} ariaLabel="按区域的推送、纳入、逾期数量" />}
+            {data.byArea.length > 0 && <EChart option={areaBars!} ariaLabel="按区域的推送、纳入、逾期数量" />}
             <FunnelTable rows={data.byArea} first={data.areaLevel === 'township' ? '乡镇' : '村'} rowKey="areaCode" />
           </Card>
+          {data.screening && <ScreeningCoverageCard screening={data.screening} />}
         </>
       )}
     </Space>

@@ -1,5 +1,10 @@
 /** Response shapes of /api/warnings (see the server's warnings.schemas.ts). */
 
+import type { AttachmentMeta, WorkflowAction, WorkflowStep } from '../workflow/types';
+
+/** Warnings use the generic workflow step and action shapes unchanged. */
+export type WarningAction = WorkflowAction;
+
 export interface WarningDeadline {
   dueOn: string;
   status: 'on_time' | 'due_soon' | 'overdue';
@@ -34,34 +39,6 @@ export interface WarningListItem {
   deadline: WarningDeadline;
 }
 
-export interface WarningStep {
-  seq: number;
-  event: string;
-  label: string;
-  fromState: string | null;
-  toState: string;
-  actorName: string | null;
-  actorRole: string;
-  at: string;
-  on: string;
-  outcome: string;
-  outcomeLabel: string;
-  remarks: string | null;
-  attachments: number[];
-  payload: unknown;
-}
-
-export interface WarningAction {
-  event: string;
-  label: string;
-  to: string;
-  outcome: string;
-  remarksRequired: boolean;
-  blockedReason: string | null;
-}
-
-export interface WarningAttachment { id: number; fileName: string; contentType: string; sizeBytes: number; uploadedAt: string; uploadedBy: string | null }
-
 export interface WarningHit {
   id: number;
   sourceType: string;
@@ -91,9 +68,9 @@ export interface WarningDetail {
   linkedCase: { id: number; kind: string; state: string; terminal: boolean } | null;
   credit: { counts: boolean; points: number; reason: string; written: boolean };
   hits: WarningHit[];
-  steps: WarningStep[];
+  steps: WorkflowStep[];
   actions: WarningAction[];
-  attachments: WarningAttachment[];
+  attachments: AttachmentMeta[];
   canReveal: boolean;
 }
 

@@ -1,6 +1,5 @@
 /** The printable notice: one self-contained HTML page (A4 print CSS, no external assets). Pure. */
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+import { escapeHtml } from '../../../files/html.js';
 
 export interface PrintableNotice { title: string; body: string; status: string }
 

@@ -5,7 +5,7 @@ import { Link } from 'react-router-dom';
 import { QueryError } from '../../../components/QueryError';
 import { formatDate } from '../../../lib/format';
 import { CLASS_COLORS, CLASS_ORDER, classLabel } from '../shared/DepartmentClassTag';
-import { EChart, type EChartOption } from '../shared/EChart';
+import { EChart, type EChartOption } from '../../../components/EChart';
 import { formatScore } from '../shared/scoreFormat';
 import { quarterLabel, type Quarter } from '../shared/scoringDomain';
 import { useDepartmentUser } from '../shared/useDepartmentUser';

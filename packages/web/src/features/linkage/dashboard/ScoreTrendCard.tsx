@@ -6,7 +6,7 @@ import { Card, Typography } from 'antd';
 import { useMemo } from 'react';
 import { QueryError } from '../../../components/QueryError';
 import { CLASS_COLORS, CLASS_ORDER, classLabel } from '../shared/DepartmentClassTag';
-import { EChart, type EChartOption } from '../shared/EChart';
+import { EChart, type EChartOption } from '../../../components/EChart';
 import { QUARTER_NAMES } from '../shared/quarters';
 import type { Quarter } from '../shared/scoringDomain';
 import { useDepartmentUser } from '../shared/useDepartmentUser';

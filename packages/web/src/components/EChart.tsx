@@ -1,8 +1,11 @@
 /**
- * The one ECharts wrapper of the web app. Only what the linkage charts use is registered (bar and line charts,
- * grid, tooltip, legend, canvas renderer), so the bundle carries that and no more (echarts/core is tree-shaken).
+ * The one ECharts wrapper of the web app. Only what the app's charts use is registered (bar, line and funnel
+ * charts, grid, tooltip, legend, canvas renderer), so the bundle carries that and no more (echarts/core is
+ * tree-shaken).
  */
-import { BarChart, LineChart, type BarSeriesOption, type LineSeriesOption } from 'echarts/charts';
+import {
+  BarChart, FunnelChart, LineChart, type BarSeriesOption, type FunnelSeriesOption, type LineSeriesOption,
+} from 'echarts/charts';
 import {
   GridComponent, LegendComponent, TooltipComponent,
   type GridComponentOption, type LegendComponentOption, type TooltipComponentOption,
@@ -11,10 +14,10 @@ import { init, use, type ComposeOption, type EChartsType } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
-use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+use([BarChart, FunnelChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 export type EChartOption = ComposeOption<
-  BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+  BarSeriesOption | FunnelSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
 >;
 
 interface Props {
