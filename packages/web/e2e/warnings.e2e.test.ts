@@ -50,7 +50,11 @@ describe('warning verification in Chromium', () => {
     await page.waitForURL(/\/warnings\/\d+$/);
 
     await page.getByRole('button', { name: '签收并开始核实' }).click();
-    await page.getByRole('button', { name: '确认办理' }).click();
+    const [signed] = await Promise.all([
+      page.waitForResponse((r) => /\/api\/warnings\/\d+\/steps$/.test(r.url()) && r.request().method() === 'POST'),
+      page.getByRole('button', { name: '确认办理' }).click(),
+    ]);
+    expect(signed.status(), await signed.text()).toBe(200);
     await page.getByText('乡镇核实中').first().waitFor();
 
     await page.getByRole('button', { name: '核实后不纳入' }).click();
