@@ -2,17 +2,17 @@
 // generation over the demo county at scale 1 and a 10× county (BENCH_SCALES, default "1,10"), on PGlite and on
 // PostgreSQL (when reachable). Same-run baseline: the bare SQL of the heaviest check run directly (no message
 // building, no storing). Not a test: prints figures and rewrites the nightly section of bench/RESULTS.md.
+// Each county is the full first-start demo (registry COPY, "5+2" demo, every feature demo loader, VACUUM ANALYZE),
+// the same proportions at every scale; the load is timed per part (registry + 5+2, each loader) and reported with
+// what the county contained and the machine's load average, since the figures are taken on a shared machine.
 // Needs the built server: npx tsc -b packages/domain packages/server
 import { performance } from 'node:perf_hooks';
 import os from 'node:os';
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { SERVER_DIST as dist, benchEngines, machineLine, median, openEngine, today as runDate, writeResultsSection } from './lib.mjs';
 
-const dist = new URL('../packages/server/dist/', import.meta.url);
-const { openDb } = await import(new URL('db/open.js', dist));
 const { prepareDatabase } = await import(new URL('bootstrap.js', dist));
 const { loadDemoIfEmpty } = await import(new URL('demo/demo.loader.js', dist));
+const { FEATURE_DEMOS } = await import(new URL('demo/feature.demos.js', dist));
 const { createServices } = await import(new URL('services.js', dist));
 const { CHECK_SQL } = await import(new URL('modules/quality/quality.checks.js', dist));
 const { SqlParams } = await import(new URL('db/sql-params.js', dist));
@@ -20,32 +20,19 @@ const { todayOf } = await import(new URL('clock.js', dist));
 
 const ITER = Number(process.env.BENCH_ITER ?? 3);
 const SCALES = (process.env.BENCH_SCALES ?? '1,10').split(',').map(Number);
-const ENGINES = process.env.BENCH_ENGINES?.split(',');
-const PG_ADMIN = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const loadAvg = () => os.loadavg().map((x) => x.toFixed(1)).join(' / ');
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-async function pgReachable() {
-  const c = new pg.Client({ connectionString: PG_ADMIN, connectionTimeoutMillis: 1500 });
-  try { await c.connect(); await c.end(); return true; } catch { return false; }
-}
-
-async function openEngine(engine) {
-  if (engine === 'pglite') {
-    const db = await openDb({ dataDir: null });
-    return { db, cleanup: () => db.close() };
-  }
-  const name = `sw_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN });
-  await admin.connect(); await admin.query(`CREATE DATABASE ${name}`); await admin.end();
-  const url = new URL(PG_ADMIN); url.pathname = `/${name}`;
-  const db = await openDb({ databaseUrl: url.toString(), dataDir: null });
-  return {
-    db,
-    cleanup: async () => {
-      await db.close();
-      const a = new pg.Client({ connectionString: PG_ADMIN });
-      await a.connect(); await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); await a.end();
+// Time every feature demo loader (the registry demo and the "5+2" demo run before the first of them).
+let loaderTimes = null;
+for (let i = 0; i < FEATURE_DEMOS.length; i++) {
+  const f = FEATURE_DEMOS[i];
+  const load = f.load;
+  FEATURE_DEMOS[i] = {
+    name: f.name,
+    load: async (db, o) => {
+      const entry = { name: f.name, startedAt: performance.now(), seconds: 0 };
+      loaderTimes?.push(entry);
+      try { return await load(db, o); } finally { entry.seconds = (performance.now() - entry.startedAt) / 1000; }
     },
   };
 }
@@ -59,13 +46,28 @@ function monthBack(month, n) {
 async function bench(engine, scale) {
   const { db, cleanup } = await openEngine(engine);
   const clock = () => new Date();
+  const loadAvgBefore = loadAvg();
+  loaderTimes = [];
   const t0 = performance.now();
   await prepareDatabase(db, ['411321']);
   const demo = await loadDemoIfEmpty(db, { counties: ['411321'], scale, password: 'Bench@12345', clock });
   const loadSeconds = (performance.now() - t0) / 1000;
+  const registrySeconds = ((loaderTimes[0]?.startedAt ?? performance.now()) - t0) / 1000;
+  const featureSeconds = Object.fromEntries(loaderTimes.map((l) => [l.name, l.seconds]));
+  loaderTimes = null;
   const services = createServices(db, clock, { SESSION_TTL_HOURS: 8 });
   const today = todayOf(clock);
-  const [{ n: monitored }] = await db.query(`SELECT count(*)::int AS n FROM household WHERE monitor_category IS NOT NULL`);
+  const [data] = await db.query(`
+    SELECT (SELECT count(*) FROM household WHERE monitor_category IS NOT NULL)::int AS monitored,
+           (SELECT count(*) FROM household WHERE monitor_category IS NOT NULL AND NOT risk_eliminated)::int AS monitored_open,
+           (SELECT count(*) FROM household WHERE household_type = 'alleviated')::int AS alleviated,
+           (SELECT count(*) FROM person p JOIN household h ON h.id = p.household_id
+             WHERE h.household_type = 'alleviated' OR h.monitor_category IS NOT NULL)::int AS population_persons,
+           (SELECT count(*) FROM household_income)::int AS incomes,
+           (SELECT count(*) FROM help_plan)::int AS plans,
+           (SELECT count(*) FROM help_measure)::int AS measures,
+           (SELECT count(*) FROM help_measure WHERE status = 'implemented')::int AS measures_implemented`);
+  const monitored = data.monitored;
 
   // quality checks: the whole nightly run (13 rules + storing findings + resolving), ITER times
   const runs = [];
@@ -100,30 +102,30 @@ async function bench(engine, scale) {
   const regen = performance.now() - t1;
   await cleanup();
   const out = {
-    engine, scale, households: demo.households, persons: demo.persons, monitored, loadSeconds,
+    engine, scale, households: demo.households, persons: demo.persons, monitored, loadSeconds, registrySeconds, featureSeconds, data,
+    loadAvgBefore, loadAvgAfter: loadAvg(),
     checksMs: median(runs), findings: last.found, heaviest, heaviestInRunMs: last.millis[heaviest], bareMs: median(bare),
     genMs: median(gen), inserted, regenMs: regen, millis: last.millis,
   };
-  console.log(`${engine.padEnd(8)} scale ${scale}: ${out.households} 户 / ${out.persons} 人 (load ${loadSeconds.toFixed(0)} s) | quality run ${out.checksMs.toFixed(0)} ms, ${out.findings} findings; heaviest ${heaviest} ${out.heaviestInRunMs} ms in run, bare SQL ${out.bareMs.toFixed(0)} ms | task generation ${out.genMs.toFixed(0)} ms (${inserted} tasks), re-run ${regen.toFixed(0)} ms`);
+  console.log(`${engine.padEnd(8)} scale ${scale}: ${out.households} 户 / ${out.persons} 人 (load ${loadSeconds.toFixed(0)} s: registry + 5+2 ${registrySeconds.toFixed(0)} s, ${Object.entries(featureSeconds).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ')}; load average ${out.loadAvgBefore} → ${out.loadAvgAfter}) | quality run ${out.checksMs.toFixed(0)} ms, ${out.findings} findings; heaviest ${heaviest} ${out.heaviestInRunMs} ms in run, bare SQL ${out.bareMs.toFixed(0)} ms | task generation ${out.genMs.toFixed(0)} ms (${inserted} tasks), re-run ${regen.toFixed(0)} ms`);
   return out;
 }
 
-const engines = ENGINES ?? ['pglite', ...((await pgReachable()) ? ['postgres'] : [])];
+const engines = await benchEngines();
 const results = [];
 for (const scale of SCALES) for (const e of engines) results.push(await bench(e, scale));
 
-const machine = `${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
-const date = new Date().toISOString().slice(0, 10);
-let md = `<!-- nightly:start -->\n## Nightly jobs: data-quality checks and monthly task generation (issue 4 §7)\n\nMachine: ${machine}. Date: ${date}. Median of ${ITER} runs per figure (\`node bench/nightly.bench.mjs\`, scales ${SCALES.join(', ')}).\n\n`;
+let md = `## Nightly jobs: data-quality checks and monthly task generation (issue 4 §7)\n\nMachine: ${machineLine()}. Date: ${runDate()}. Median of ${ITER} runs per figure (\`node bench/nightly.bench.mjs\`, scales ${SCALES.join(', ')}).\n\n`;
 md += 'Quality run = `QualityCheckService.run`: the 13 rules set-wise in SQL, messages from the domain, findings upserted (first/last seen) and resolved, one transaction. Bare SQL = the heaviest rule\'s statement alone on the same engine, same run. Task generation = `FollowupService.generate` for a month without tasks (INSERT … SELECT … ON CONFLICT DO NOTHING + cancel of stale tasks), and the idempotent re-run.\n\n';
 md += '| engine | scale | households / persons | monitored | quality run ms | findings | heaviest rule | its ms in run | bare SQL ms | generate ms (tasks) | re-run ms |\n|---|---:|---|---:|---:|---:|---|---:|---:|---:|---:|\n';
 for (const r of results) md += `| ${r.engine} | ${r.scale} | ${r.households} / ${r.persons} | ${r.monitored} | ${r.checksMs.toFixed(0)} | ${r.findings} | ${r.heaviest} | ${r.heaviestInRunMs} | ${r.bareMs.toFixed(0)} | ${r.genMs.toFixed(0)} (${r.inserted}) | ${r.regenMs.toFixed(0)} |\n`;
+md += '\nWhat each county contained and how long it took to load (demo load = `prepareDatabase` + `loadDemoIfEmpty`: registry COPY and the "5+2" demo, then each feature demo loader, then `VACUUM ANALYZE`; load average = 1 / 5 / 15 min before the load → after the last figure):\n\n';
+md += '| engine | scale | 脱贫户 | monitored (not eliminated) | persons of 脱贫户/监测户 | income rows | help plans / measures (implemented) | demo load s | registry + 5+2 s | feature loaders s | load average |\n|---|---:|---:|---:|---:|---:|---|---:|---:|---|---|\n';
+for (const r of results) {
+  const d = r.data;
+  const features = Object.entries(r.featureSeconds).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ') || '—';
+  md += `| ${r.engine} | ${r.scale} | ${d.alleviated} | ${d.monitored} (${d.monitored_open}) | ${d.population_persons} | ${d.incomes} | ${d.plans} / ${d.measures} (${d.measures_implemented}) | ${r.loadSeconds.toFixed(0)} | ${r.registrySeconds.toFixed(0)} | ${features} | ${r.loadAvgBefore} → ${r.loadAvgAfter} |\n`;
+}
 md += '\nPer-rule milliseconds inside the last run:\n\n';
 for (const r of results) md += `- ${r.engine} scale ${r.scale}: ${Object.entries(r.millis).map(([k, v]) => `${k} ${v}`).join(', ')}\n`;
-md += '<!-- nightly:end -->\n';
-
-const file = new URL('RESULTS.md', import.meta.url);
-let doc = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n\n';
-doc = doc.includes('<!-- nightly:start -->') ? doc.replace(/<!-- nightly:start -->[\s\S]*<!-- nightly:end -->\n/, md) : doc + '\n' + md;
-writeFileSync(file, doc);
-console.log('\nwritten to bench/RESULTS.md');
+writeResultsSection('nightly', md);
