@@ -148,6 +148,7 @@ async function load(db) {
 
 async function runComparison(db, userId, medCsv) {
   const services = createServices(db, () => new Date(), { SESSION_TTL_HOURS: 8, IMPORT_MAX_BYTES: 512 * 1_048_576 });
+  if (process.env.SHOUWANG_COMPARISON_TIMING) services.comparison.runs.phaseLog = (line) => console.log(line);
   const ctx = { user: { id: userId, username: 'bench_dept', displayName: '基准测试医保局', role: 'department_user', areaCode: COUNTY, departmentCode: 'medical_insurance' }, clientIp: '127.0.0.1' };
   const h = monitorEventLoopDelay({ resolution: 10 });
   let peakRss = process.memoryUsage().rss;
