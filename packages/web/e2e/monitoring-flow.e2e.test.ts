@@ -2,12 +2,13 @@
  * The monitoring cycle in a real browser, on the demo county (issue 4 "Done when"): a household's clue becomes an
  * identification case opened from the household page; the village, the township and the county pass every step
  * (公示 printed — print view opened, PDF answered — and posted; 公示期 waited out by restarting the app later on the
- * same data folder); the county approves once a 帮扶责任人 is assigned (helper H6's API); a help plan is made and a
- * measure 已落实 (H6's API); months later the monthly assessments (H7's API) make the criteria pass, the household is
- * eliminated through the case pages, and the monthly task generation (H7's API) gives it a 已消除月排查 revisit task.
+ * same data folder); the county office assigns the 帮扶责任人 on the household card, then approves; the village makes
+ * the help plan with a 开发式 measure on the household card and the assigned helper marks it 已落实 on the plan page;
+ * months later the monthly assessments (H7's API) make the criteria pass, the household is eliminated through the case
+ * pages, and the monthly task generation (H7's API) gives it a 已消除月排查 revisit task.
  *
- * The case steps are clicked in the pages; records owned by the other features (helpers, plans, assessments, tasks)
- * are made through their APIs. The business date is set with SHOUWANG_TODAY on each start.
+ * The case, helper and plan steps are clicked in the pages; the monthly assessments and the task generation have no
+ * simpler page path and go through their APIs. The business date is set with SHOUWANG_TODAY on each start.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -84,13 +85,16 @@ describe('identification → assistance → elimination in Chromium', () => {
     // ── 2026-03-02: the village opens the case from the household page ──
     await start('2026-03-02');
     const me = (await ok('village', 'GET', '/api/auth/me')).user;
+    const helperUser = (await ok('helper', 'GET', '/api/auth/me')).user as { id: number; displayName: string };
     const list = await ok('village', 'GET', '/api/households?monitorCategory=none&pageSize=100');
     let householdId = 0;
-    // A household with labour capacity (one without is kept under 兜底 and not eliminated by default).
+    // A household with labour capacity (one without is kept under 兜底 and not eliminated by default), not yet looked
+    // after by the `helper` login (the county assigns that helper to it below).
     for (const h of list.items as { id: number }[]) {
-      const members = (await ok('village', 'GET', `/api/households/${h.id}`)).members as { labourSkill: string; schoolStatus: string; birthDate: string }[];
+      const detail = await ok('village', 'GET', `/api/households/${h.id}`);
+      const members = detail.members as { labourSkill: string; schoolStatus: string; birthDate: string }[];
       const labour = members.some((m) => ['skilled', 'ordinary'].includes(m.labourSkill) && m.schoolStatus === 'none' && m.birthDate < '2000-01-01');
-      if (labour && (await ok('village', 'GET', `/api/households/${h.id}/cases`)).canOpenIdentification) { householdId = h.id; break; }
+      if (labour && detail.household.helperUserId !== helperUser.id && (await ok('village', 'GET', `/api/households/${h.id}/cases`)).canOpenIdentification) { householdId = h.id; break; }
     }
     expect(householdId, '可发起识别纳入的农户').toBeGreaterThan(0);
 
@@ -152,14 +156,39 @@ describe('identification → assistance → elimination in Chromium', () => {
     await county.screenshot({ path: path.join(ARTIFACTS, 'cases-list.png'), fullPage: true });
     await county.goto(url('/cases/settings'));
     await county.getByRole('button', { name: '保存办理时限' }).waitFor();
-    // 县级审批 needs a 帮扶责任人: assigned here through helper H6's API unless the demo already gave the household one.
+    // 县级审批 needs a 帮扶责任人: the county office assigns the `helper` login's own record on the household card (a
+    // reassignment, with a reason, when the demo already gave the household a helper).
     const assignments = await ok('county', 'GET', `/api/households/${householdId}/helper-assignments`);
-    if (!(assignments.items as { endedOn: string | null }[]).some((x) => x.endedOn === null)) {
+    const current = (assignments.items as { helperId: number; endedOn: string | null }[]).find((x) => x.endedOn === null);
+    if (!current) {
       await county.goto(url(`/cases/${caseId}`));
       await county.getByText('须先为该户明确一名帮扶责任人').first().waitFor();
-      const helper = await ok('county', 'POST', '/api/helpers', { name: '周正平', unit: '南召县农业农村局', areaCode: me.areaCode.slice(0, 6) });
-      await ok('county', 'POST', `/api/households/${householdId}/helper-assignment`, { helperId: (helper.helper ?? helper).id, reason: '县级审批时明确帮扶责任人' });
+      await county.getByText('未明确（县级审批前须明确）').waitFor();
     }
+    const helperRecords = (await ok('county', 'GET', `/api/helpers?q=${encodeURIComponent(helperUser.displayName)}&pageSize=50`)).items as { id: number; name: string; unit: string; areaName: string; username: string | null }[];
+    const helperRecord = helperRecords.find((x) => x.username === 'helper');
+    expect(helperRecord, '帮扶责任人登录账号的名册记录').toBeTruthy();
+    await county.goto(url(`/households/${householdId}`));
+    const countyCard = county.locator('.ant-card').filter({ has: county.getByText('帮扶（帮扶责任人 · 帮扶计划 · 走访）', { exact: true }) });
+    await countyCard.getByRole('button', { name: current ? '更换帮扶责任人' : '分配帮扶责任人' }).click();
+    const assignDialog = county.getByRole('dialog');
+    await assignDialog.waitFor();
+    const helperSearch = county.waitForResponse((r) => r.url().includes('/api/helpers?') && new URL(r.url()).searchParams.get('q') === helperUser.displayName && r.ok());
+    await assignDialog.getByRole('combobox').first().fill(helperUser.displayName);
+    await helperSearch;
+    await county.locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: helperRecord!.name }).filter({ hasText: helperRecord!.unit }).filter({ hasText: `（${helperRecord!.areaName}）` })
+      .first().click();
+    await assignDialog.getByLabel(current ? '更换原因' : '说明（可选）').fill('县级审批时明确帮扶责任人');
+    const assigned = county.waitForResponse((r) => r.url().endsWith(`/api/households/${householdId}/helper-assignment`) && r.request().method() === 'POST');
+    await assignDialog.getByRole('button', { name: /确\s*定/ }).click();
+    expect((await assigned).status()).toBeLessThan(300);
+    await assignDialog.waitFor({ state: 'hidden' });
+    await countyCard.getByText(`${helperRecord!.name}（${helperRecord!.unit}`).waitFor();
+    const assignedNow = (await ok('county', 'GET', `/api/households/${householdId}/helper-assignments`)).items as { helperId: number; endedOn: string | null }[];
+    expect(assignedNow.find((x) => x.endedOn === null)?.helperId).toBe(helperRecord!.id);
+    await county.goto(url(`/cases/${caseId}`));
+    await county.getByText('已明确', { exact: true }).first().waitFor();
     await act(county, caseId, '县级审批通过', '同意纳入');
     expect(await caseState(caseId)).toBe('announcement');
     const result = (await ok('county', 'POST', '/api/case-notices', { kind: 'identification_result', villageCode: me.areaCode, caseIds: [caseId] })).notice;
@@ -170,10 +199,48 @@ describe('identification → assistance → elimination in Chromium', () => {
     const household = (await ok('county', 'GET', `/api/households/${householdId}`)).household;
     expect(household).toMatchObject({ monitorCategory: 'marginal', riskTypes: ['illness'], monitorIdentifiedOn: '2026-03-08' });
 
-    // 帮扶计划 with a measure, then 已落实 (helper H6's API).
-    const plan = await ok('county', 'POST', '/api/help-plans', { householdId, notes: '产业帮扶', measures: [{ measureCode: 'industry', plannedOn: '2026-03-15', content: '到户产业奖补' }] });
-    const measure = (plan.plan ?? plan).measures[0];
-    await ok('county', 'POST', `/api/help-measures/${measure.id}/implement`, { implementedOn: '2026-03-08', evidenceNote: '奖补资金已发放', version: measure.version });
+    // 帮扶计划: the village makes it on the household card with a 开发式 measure (产业帮扶).
+    const v1 = await pageAs('village');
+    await v1.goto(url(`/households/${householdId}`));
+    const villageCard = v1.locator('.ant-card').filter({ has: v1.getByText('帮扶（帮扶责任人 · 帮扶计划 · 走访）', { exact: true }) });
+    await villageCard.getByText(`${helperRecord!.name}（${helperRecord!.unit}`).waitFor();
+    await villageCard.getByRole('button', { name: '制定帮扶计划' }).click();
+    const planDialog = v1.getByRole('dialog');
+    await planDialog.waitFor();
+    await planDialog.getByRole('combobox').first().fill('产业帮扶');
+    await v1.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '产业帮扶' }).first().click();
+    await planDialog.getByLabel('措施内容').fill('到户产业奖补');
+    await planDialog.getByLabel('计划说明').fill('产业帮扶');
+    const planMade = v1.waitForResponse((r) => new URL(r.url()).pathname === '/api/help-plans' && r.request().method() === 'POST');
+    await planDialog.getByRole('button', { name: '保存计划' }).click();
+    expect((await planMade).status()).toBeLessThan(300);
+    await v1.waitForURL(/\/assistance\/plans\/\d+$/);
+    const planUrl = new URL(v1.url()).pathname;
+    const planRow = (p: Page) => p.locator('.ant-table-row').filter({ hasText: '产业帮扶' });
+    await planRow(v1).getByText('开发式', { exact: true }).waitFor();
+    await planRow(v1).getByText('到户产业奖补').waitFor();
+    await planRow(v1).getByText('计划中', { exact: true }).waitFor();
+    await v1.getByText(helperRecord!.name, { exact: true }).first().waitFor();
+
+    // 已落实: the assigned helper marks the measure on the plan page, with the date and an evidence note.
+    const helperPage = await pageAs('helper');
+    await helperPage.goto(url(planUrl));
+    await planRow(helperPage).getByRole('button', { name: '标记已落实' }).click();
+    const implementDialog = helperPage.getByRole('dialog');
+    await implementDialog.waitFor();
+    await expect.poll(() => implementDialog.getByLabel('落实日期').inputValue()).toBe('2026-03-08');
+    await implementDialog.getByLabel('落实情况（佐证说明）').fill('奖补资金已发放');
+    const implemented = helperPage.waitForResponse((r) => /\/api\/help-measures\/\d+\/implement$/.test(r.url()) && r.request().method() === 'POST');
+    await implementDialog.getByRole('button', { name: /确\s*定/ }).click();
+    expect((await implemented).status()).toBeLessThan(300);
+    await implementDialog.waitFor({ state: 'hidden' });
+    await planRow(helperPage).getByText('已落实', { exact: true }).waitFor();
+    await planRow(helperPage).getByText('2026-03-08 落实').waitFor();
+    await planRow(helperPage).getByText('奖补资金已发放').waitFor();
+    await helperPage.screenshot({ path: path.join(ARTIFACTS, 'help-measure-implemented.png'), fullPage: true });
+    const planId = Number(/(\d+)$/.exec(planUrl)![1]);
+    const planAfter = await ok('county', 'GET', `/api/help-plans/${planId}`);
+    expect((planAfter.plan ?? planAfter).measures).toMatchObject([{ measureCode: 'industry', status: 'implemented', implementedOn: '2026-03-08', evidenceNote: '奖补资金已发放' }]);
 
     // ── 2026-09-20: six months of assessments above the line; the household is eliminated through the case pages ──
     await start('2026-09-20');
