@@ -11,21 +11,18 @@
 import { performance, monitorEventLoopDelay } from 'node:perf_hooks';
 import os from 'node:os';
 import path from 'node:path';
-import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { makeIdCard, idCheckChar } from '@shouwang/domain';
 
-const dist = new URL('../packages/server/dist/', import.meta.url);
-const { openDb } = await import(new URL('db/open.js', dist));
+import { SERVER_DIST as dist, machineLine, today, openEngine, pgReachable, writeResultsSection } from './lib.mjs';
+
 const { prepareDatabase } = await import(new URL('bootstrap.js', dist));
 const { createServices } = await import(new URL('services.js', dist));
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const ROSTER = Number(process.env.BENCH_ROSTER ?? 650_000);
 const REGISTRY = Math.min(200_000, Math.floor(ROSTER * 0.3));
-const PG_ADMIN = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 // PostgreSQL first: peak RSS is process-wide, and an in-memory PGlite database run first would stay in the figure.
 const ENGINES = (process.env.BENCH_ENGINES ?? 'postgres,pglite').split(',');
 const COUNTY = '411321';
@@ -92,31 +89,6 @@ async function generateFiles() {
 }
 
 // ── database ──────────────────────────────────────────────────────────────────────────────────────
-async function openEngine(engine) {
-  if (engine === 'pglite') {
-    const db = await openDb({ dataDir: null });
-    return { db, cleanup: () => db.close() };
-  }
-  const name = `sw_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN });
-  await admin.connect(); await admin.query(`CREATE DATABASE ${name}`); await admin.end();
-  const url = new URL(PG_ADMIN); url.pathname = `/${name}`;
-  const db = await openDb({ databaseUrl: url.toString(), dataDir: null });
-  return {
-    db,
-    cleanup: async () => {
-      await db.close();
-      const a = new pg.Client({ connectionString: PG_ADMIN });
-      await a.connect(); await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); await a.end();
-    },
-  };
-}
-
-async function pgReachable() {
-  const c = new pg.Client({ connectionString: PG_ADMIN, connectionTimeoutMillis: 1500 });
-  try { await c.connect(); await c.end(); return true; } catch { return false; }
-}
-
 function* range(n, f) { for (let i = 0; i < n; i++) yield f(i); }
 
 async function load(db) {
@@ -224,12 +196,10 @@ for (const engine of ENGINES) {
 rmSync(dir, { recursive: true, force: true });
 
 // ── RESULTS.md ────────────────────────────────────────────────────────────────────────────────────
-const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
 const lines = [
-  '<!-- comparison:start -->',
   '## 信息比对: 1,000,000-row 医保 file against a 650k roster (issue 3 §3)',
   '',
-  `Machine: ${cpu} × ${os.cpus().length}, ${Math.round(os.totalmem() / 1_073_741_824)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}. Date: ${new Date().toISOString().slice(0, 10)}.`,
+  `Machine: ${machineLine()}. Date: ${today()}.`,
   `Data: roster ${ROSTER.toLocaleString()} persons (COPY), registry ${REGISTRY.toLocaleString()} persons of them; 医保 CSV ${ROWS.toLocaleString()} rows, ${(size / 1_048_576).toFixed(1)} MB (62% distinct roster persons, the rest repeat records, 4% unknown IDs, 4% wrong check digits).`,
   '',
   'End to end = `ComparisonRunService.start` (spool to a temp file with SHA-256, open with the shared reader, header check, record the run) → the queued run (load the area\'s registry + roster into the compact subject index, stream and match every row, evaluate the rule, one transaction writing warnings / steps / hits / row issues with COPY; row issues = one per invalid or unmatched row and one per repeated ID with its count and rows). Event loop measured with `monitorEventLoopDelay` (10 ms resolution) over the whole run. DuckDB = `read_csv` of both files, join on the ID, the two thresholds, count (same files, same run).',
@@ -241,11 +211,7 @@ const lines = [
   ...results.map((r) => `| ${r.engine} | ${r.seconds.toFixed(1)} | ${r.rowsPerS.toLocaleString()} | ${(r.seconds / duck.seconds).toFixed(1)} | ${r.peakRssMb} | ${r.loopMaxMs.toFixed(0)} | ${r.loopP99Ms.toFixed(0)} | ${r.hits.toLocaleString()} | ${r.created.toLocaleString()} | ${r.invalid.toLocaleString()} / ${r.unmatched.toLocaleString()} / ${r.duplicates.toLocaleString()} | ${r.issueRows.toLocaleString()} |`),
   '',
   ...results.map((r) => `- ${r.engine}: load (not timed above): migrations ${r.load.migrateS.toFixed(1)} s, roster COPY ${r.load.rosterS.toFixed(1)} s, registry ${r.load.registryS.toFixed(1)} s; upload accepted (spooled, header checked) after ${r.acceptedS.toFixed(1)} s.`),
-  '<!-- comparison:end -->',
 ];
-const file = new URL('./RESULTS.md', import.meta.url);
-let md = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n';
 const block = lines.join('\n');
-md = /<!-- comparison:start -->[\s\S]*<!-- comparison:end -->/.test(md) ? md.replace(/<!-- comparison:start -->[\s\S]*<!-- comparison:end -->/, block) : `${md.trimEnd()}\n\n${block}\n`;
-writeFileSync(file, md);
+writeResultsSection('comparison', block);
 console.log(block);
