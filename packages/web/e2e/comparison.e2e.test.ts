@@ -10,9 +10,9 @@ import ExcelJS from 'exceljs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startBuiltApp, type RunningApp } from './app-server.js';
-import { ARTIFACTS, launchChromium } from './browser.js';
-import { apiLogin as apiLoginAs, demoPassword, loginInBrowser } from './session.js';
+import type { RunningApp } from './app-server.js';
+import { ARTIFACTS } from './browser.js';
+import { apiLogin as apiLoginAs, closeDemoInBrowser, loginInBrowser, openDemoInBrowser } from './session.js';
 
 /** GB 11643 check character of the first 17 digits. */
 function checkChar(first17: string): string {
@@ -31,15 +31,11 @@ describe('信息比对 upload in Chromium', () => {
   let workDir: string;
 
   beforeAll(async () => {
-    app = await startBuiltApp();
-    password = demoPassword(app);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    ({ app, browser, page, password } = await openDemoInBrowser());
     workDir = mkdtempSync(path.join(tmpdir(), 'shouwang-comparison-e2e-'));
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    await closeDemoInBrowser({ app, browser });
     if (workDir) rmSync(workDir, { recursive: true, force: true });
   });
 

@@ -5,24 +5,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import path from 'node:path';
-import { startBuiltApp, type RunningApp } from './app-server.js';
-import { ARTIFACTS, launchChromium } from './browser.js';
-import { apiLogin, demoPassword, loginInBrowser } from './session.js';
+import type { RunningApp } from './app-server.js';
+import { ARTIFACTS } from './browser.js';
+import { apiLogin, closeDemoInBrowser, loginInBrowser, openDemoInBrowser } from './session.js';
 
 describe('一码通 self-report in Chromium', () => {
   let app: RunningApp;
   let browser: Browser;
   let password: string;
 
-  beforeAll(async () => {
-    app = await startBuiltApp();
-    password = demoPassword(app);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  beforeAll(async () => ({ app, browser, password } = await openDemoInBrowser()));
+  afterAll(() => closeDemoInBrowser({ app, browser }));
 
   it('a farmer reports from the QR page on a phone; the village sees it in 农户申报', async () => {
     // The household's code, as the village cadre's card endpoint gives it.

@@ -1,7 +1,8 @@
 /** Signing in for the e2e tests: the demo password the app prints, the login form in the browser, an API session. */
 import { expect } from 'vitest';
-import type { Page } from 'playwright-core';
-import type { RunningApp } from './app-server.js';
+import type { Browser, Page } from 'playwright-core';
+import { startBuiltApp, type RunningApp } from './app-server.js';
+import { launchChromium } from './browser.js';
 
 /** The demo users' password, as the app prints it on first start ("…密码均为 X）"). */
 export function demoPassword(app: RunningApp): string {
@@ -26,4 +27,20 @@ export async function apiLogin(baseUrl: string, username: string, password: stri
   });
   expect(res.status, `login ${username}`).toBe(200);
   return /sw_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
+}
+
+/** The demo app started fresh with Chromium and one desktop page: what most e2e files begin with. */
+export interface DemoInBrowser { app: RunningApp; browser: Browser; page: Page; password: string }
+
+export async function openDemoInBrowser(): Promise<DemoInBrowser> {
+  const app = await startBuiltApp();
+  const password = demoPassword(app);
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  return { app, browser, page, password };
+}
+
+export async function closeDemoInBrowser(d: Partial<DemoInBrowser>): Promise<void> {
+  await d.browser?.close();
+  await d.app?.stop();
 }

@@ -5,9 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import path from 'node:path';
-import { startBuiltApp, type RunningApp } from './app-server.js';
-import { ARTIFACTS, launchChromium } from './browser.js';
-import { demoPassword, loginInBrowser } from './session.js';
+import type { RunningApp } from './app-server.js';
+import { ARTIFACTS } from './browser.js';
+import { closeDemoInBrowser, loginInBrowser, openDemoInBrowser } from './session.js';
 
 describe('village cadre in Chromium', () => {
   let app: RunningApp;
@@ -15,16 +15,8 @@ describe('village cadre in Chromium', () => {
   let page: Page;
   let password: string;
 
-  beforeAll(async () => {
-    app = await startBuiltApp();
-    password = demoPassword(app);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  beforeAll(async () => ({ app, browser, page, password } = await openDemoInBrowser()));
+  afterAll(() => closeDemoInBrowser({ app, browser }));
 
   it('logs in, sees only its village, opens a household with a masked ID, logs out', async () => {
     const me = await (await fetch(`${app.url}/api/health`)).json();
